@@ -15,6 +15,8 @@ export const JOB_SITE_MATCHES = [
 /** The local CareerTrack (`php artisan serve` or `npm run api`); match patterns ignore the port. */
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 
+export const OPTIONAL_API_ORIGINS = ['https://*/*', 'http://*/*'] as const;
+
 export const GECKO_ID = 'clipper@careertrack.app';
 
 export function buildManifest(browser: string, manifestVersion: 2 | 3) {
@@ -25,11 +27,15 @@ export function buildManifest(browser: string, manifestVersion: 2 | 3) {
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...LOOPBACK_MATCHES, ...JOB_SITE_MATCHES],
     // A self-hosted CareerTrack may live on any origin; it is asked for when the user sets it.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 has no optional_host_permissions (and WXT drops the key there): origins go in
+    // optional_permissions instead.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: [...OPTIONAL_API_ORIGINS] }
+      : { optional_permissions: [...OPTIONAL_API_ORIGINS] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: GECKO_ID, strict_min_version: manifestVersion === 3 ? '115.0' : '115.0' },
+            gecko: { id: GECKO_ID, strict_min_version: '115.0' },
           },
         }
       : {}),

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface JobSiteServer {
+  port: number;
+  /** Serve `html` at this path (query string ignored) for every host mapped to the server. */
+  page(path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTPS server that answers for job sites (www.linkedin.com, www.indeed.com, ...) once Chromium
+ * maps their names here, so the content scripts' real `https://` match patterns apply.
+ */
+export async function startJobSiteServer(): Promise<JobSiteServer> {
+  const { key, cert } = selfSignedCertificate();
+  const pages = new Map<string, string>();
+  const server = createServer({ key, cert }, (request, response) => {
+    const path = new URL(request.url ?? '/', 'https://localhost').pathname;
+    const html = pages.get(path);
+    response.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html ?? '<!doctype html><title>Not found</title>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    port: (server.address() as AddressInfo).port,
+    page: (path, html) => pages.set(path, html),
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'clipper-cert-'));
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=job-sites.test',
+        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
