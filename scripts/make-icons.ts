@@ -27,13 +27,22 @@ function insideBookmark(x: number, y: number): boolean {
 }
 
 function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number) {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(
+      1,
+      ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2),
+    ),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
 function onCheckMark(x: number, y: number): boolean {
   const w = 0.045;
-  return distanceToSegment(x, y, 0.37, 0.44, 0.47, 0.54) < w || distanceToSegment(x, y, 0.47, 0.54, 0.64, 0.34) < w;
+  return (
+    distanceToSegment(x, y, 0.37, 0.44, 0.47, 0.54) < w ||
+    distanceToSegment(x, y, 0.47, 0.54, 0.64, 0.34) < w
+  );
 }
 
 function pixel(x: number, y: number): [number, number, number, number] {
@@ -48,20 +57,25 @@ function render(size: number): Buffer {
   for (let row = 0; row < size; row++) {
     const line = Buffer.alloc(1 + size * 4); // leading 0: PNG filter type "none"
     for (let col = 0; col < size; col++) {
-      const sum = [0, 0, 0, 0];
+      let [red, green, blue, coverage] = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const [r, g, b, a] = pixel((col + (sx + 0.5) / samples) / size, (row + (sy + 0.5) / samples) / size);
-          sum[0] += r * a;
-          sum[1] += g * a;
-          sum[2] += b * a;
-          sum[3] += a;
+          const [r, g, b, a] = pixel(
+            (col + (sx + 0.5) / samples) / size,
+            (row + (sy + 0.5) / samples) / size,
+          );
+          red += r * a;
+          green += g * a;
+          blue += b * a;
+          coverage += a;
         }
       }
-      const alpha = sum[3] / (samples * samples);
       const offset = 1 + col * 4;
-      for (let c = 0; c < 3; c++) line[offset + c] = sum[3] ? Math.round(sum[c] / sum[3]) : 0;
-      line[offset + 3] = Math.round(alpha);
+      const average = (channel: number) => (coverage ? Math.round(channel / coverage) : 0);
+      line[offset] = average(red);
+      line[offset + 1] = average(green);
+      line[offset + 2] = average(blue);
+      line[offset + 3] = Math.round(coverage / (samples * samples));
     }
     rows.push(line);
   }

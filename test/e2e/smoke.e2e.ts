@@ -17,7 +17,13 @@ describe('the built extension in Chromium', () => {
 
   it('starts the service worker', async () => {
     expect(browser.worker.url()).toBe(browser.extensionUrl('background.js'));
-    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await browser.worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { getManifest(): { name: string; manifest_version: number } } };
+        }
+      ).chrome.runtime.getManifest(),
+    );
     expect(manifest.name).toBe('CareerTrack Clipper');
     expect(manifest.manifest_version).toBe(3);
   });
@@ -39,7 +45,10 @@ describe('the built extension in Chromium', () => {
   });
 
   it('serves job pages under their real host over HTTPS', async () => {
-    jobSite.page('/jobs/view/123/', '<!doctype html><title>A job | Acme | LinkedIn</title><h1>A job</h1>');
+    jobSite.page(
+      '/jobs/view/123/',
+      '<!doctype html><title>A job | Acme | LinkedIn</title><h1>A job</h1>',
+    );
     const page = await browser.context.newPage();
     await page.goto('https://www.linkedin.com/jobs/view/123/');
     expect(await page.title()).toBe('A job | Acme | LinkedIn');

@@ -22,7 +22,9 @@ export async function startJobSiteServer(): Promise<JobSiteServer> {
   const server = createServer({ key, cert }, (request, response) => {
     const path = new URL(request.url ?? '/', 'https://localhost').pathname;
     const html = pages.get(path);
-    response.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    response.writeHead(html === undefined ? 404 : 200, {
+      'content-type': 'text/html; charset=utf-8',
+    });
     response.end(html ?? '<!doctype html><title>Not found</title>');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -38,8 +40,21 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=job-sites.test',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=job-sites.test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
       { stdio: 'ignore' },
     );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };

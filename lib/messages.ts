@@ -1,0 +1,110 @@
+/**
+ * The message protocol, named by direction. Every message is parsed with zod on arrival and the
+ * sender is checked: settings, the token and the outbox answer only the extension's own pages.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { z } from '@/lib/zod';
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().max(max);
+
+/** The form as typed: loose strings and numbers, validated by the create schema in the background. */
+export const draftFormSchema = z.record(
+  z.string().max(64),
+  z.union([z.string().max(1_000_000), z.number(), z.null()]),
+);
+export type DraftForm = z.infer<typeof draftFormSchema>;
+
+const jobKey = text(2048);
+
+/** Extension pages (popup, options) → background. */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('outbox:save'),
+    draft: draftFormSchema,
+    jobKey,
+    /** The user chose "Save anyway" after "Already saved". */
+    force: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('outbox:list') }),
+  z.object({ type: z.literal('outbox:retry'), id }),
+  z.object({ type: z.literal('outbox:resend'), id, draft: draftFormSchema }),
+  z.object({ type: z.literal('outbox:delete'), id }),
+  z.object({ type: z.literal('history:lookup'), jobKey }),
+  z.object({ type: z.literal('auth:status') }),
+  z.object({
+    type: z.literal('auth:login'),
+    apiUrl: text(2048),
+    email: text(255),
+    password: text(1024),
+  }),
+  z.object({ type: z.literal('auth:token'), apiUrl: text(2048), token: text(4096) }),
+  z.object({ type: z.literal('auth:logout') }),
+  z.object({ type: z.literal('connection:test'), apiUrl: text(2048) }),
+]);
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+const origin = z.enum(['site', 'jsonld', 'meta', 'title', 'url']);
+const extractedField = z.enum([
+  'company_name',
+  'position_title',
+  'location',
+  'source',
+  'source_url',
+  'salary',
+  'description',
+]);
+const pageText = z.string().max(255).optional();
+const salaryAmount = z.number().int().nonnegative().optional();
+
+/** A content script's answer: page data, so bounded and typed before the popup shows it. */
+export const jobDraftSchema = z.object({
+  company_name: pageText,
+  position_title: pageText,
+  location: pageText,
+  source: pageText,
+  source_url: z.string().max(255).optional(),
+  salary_min: salaryAmount,
+  salary_max: salaryAmount,
+  salary_posted: z.string().max(1000).optional(),
+  description: z.string().max(100_000).optional(),
+  job_key: z.string().max(2048),
+  origins: z.partialRecord(extractedField, origin),
+  truncated: z.array(extractedField).max(7).optional(),
+});
+
+export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
+
+/** A page of this extension (popup or options, also when opened in a tab), never a content script. */
+export function isExtensionPage(
+  sender: Sender,
+  runtimeId: string,
+  extensionOrigin: string,
+): boolean {
+  return (
+    sender.id === runtimeId &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(extensionOrigin)
+  );
+}
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** Field names of the create request mapped to messages, from zod or from a 422. */
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+/** The final answer to a save, within seconds: never "still working". */
+export type SaveOutcome =
+  | { state: 'saved'; rowId: number; serverId: number }
+  | { state: 'queued'; rowId: number; reason: string }
+  | { state: 'signin'; rowId: number }
+  | { state: 'invalid'; rowId?: number; fieldErrors: FieldErrors }
+  | { state: 'duplicate'; savedAt: string; status: string; rowId: number }
+  | { state: 'error'; message: string };
+
+export type ConnectionVerdict =
+  | 'unreachable'
+  | 'not-careertrack'
+  | 'token-rejected'
+  | 'signed-out'
+  | 'connected';
