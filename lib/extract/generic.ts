@@ -1,0 +1,67 @@
+/**
+ * Rules for career sites without an extractor of their own, read around the job's heading (the
+ * page's first `<h1>` and a few levels above it, never the whole page with its similar jobs):
+ * - a labelled field ("Salário" → "€20 000 - €40 000", "Location" → "Berlin"), proved by
+ *   itjobs-tobe.html;
+ * - an element whose class names a salary;
+ * - the line above the heading, "Department · Location · Work mode" (Teamtailor's career sites on
+ *   their own domains), proved by apply-oneflow.html.
+ * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
+ */
+import { looksLikeJob } from './meta';
+import { findSalaryInText, parseSalary } from './salary';
+import { clean, textOf } from './text';
+import type { PartialJob, Salary, SiteExtractor } from './types';
+
+const LOCATION =
+  /^(locations?|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location)\s*:?$/i;
+const SALARY =
+  /^(salary|sal[aá]rio|salario|salaire|gehalt|compensation|pay|base pay|pay range|salary range|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
+const WORK_MODE = /\b(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)\b/i;
+
+/** At most this many elements around the heading are read. */
+const ZONE_SIZE = 300;
+
+const pay = (t: string): Salary | undefined =>
+  t ? (parseSalary(t) ?? findSalaryInText(t) ?? undefined) : undefined;
+
+export const generic: SiteExtractor = {
+  // No name: the page's own site name is the source.
+  name: '',
+  matches: () => true,
+  extract(doc, url) {
+    const h1 = doc.querySelector('h1');
+    if (!h1 || !looksLikeJob(doc, url)) return {};
+    let zone: Element = h1;
+    for (let up = 0; up < 3; up++) {
+      const p = zone.parentElement;
+      if (!p || p === doc.body || p.localName === 'main') break;
+      if (p.getElementsByTagName('*').length > ZONE_SIZE) break;
+      zone = p;
+    }
+    const job: PartialJob = {};
+    for (const el of zone.querySelectorAll(
+      'dt, th, label, span, strong, b, h2, h3, h4, h5, h6, p, div',
+    )) {
+      if (el.childElementCount > 1) continue;
+      const label = clean(el.textContent);
+      if (label.length > 30) continue;
+      const isLocation = LOCATION.test(label);
+      if (!isLocation && !SALARY.test(label)) continue;
+      const value =
+        textOf(el.nextElementSibling) || textOf(el.parentElement).slice(label.length).trim();
+      if (isLocation) job.location ||= value;
+      else job.salary ??= pay(value);
+    }
+    job.salary ??= pay(textOf(zone.querySelector('[class*="salary"], [class*="Salary"]')));
+    const line = textOf(h1.previousElementSibling);
+    if (!job.location && line.length < 200 && line.includes('·')) {
+      const parts = line
+        .split('·')
+        .map(clean)
+        .filter((p) => p && !WORK_MODE.test(p));
+      if (parts.length === 2) job.location = parts[1];
+    }
+    return job;
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * Indeed on every country host. A `/viewjob?jk=` page is one job; a search page shows a list of
+ * result cards and, in the right pane, the job named by `vjk=`: only that pane is read, never the
+ * first card by accident.
+ */
+import { findSalaryInText, parseSalary } from './salary';
+import { firstText, linesOf, textOf } from './text';
+import type { PartialJob, SiteExtractor } from './types';
+import { indeedJobKey, isIndeed } from './url';
+
+/**
+ * Job header, 2024-26 layout (`data-testid` attributes; class names are emotion hashes).
+ * Proved by viewjob-papercut.html (the page) and search-pane-aceone.html (the pane).
+ */
+const SEL = {
+  /** The search page's right pane; a `/viewjob` page has none and is read whole. */
+  pane: '#jobsearch-ViewjobPaneWrapper,.jobsearch-RightPane,#vjs-container',
+  title: '[data-testid="jobsearch-JobInfoHeader-title"],.jobsearch-JobInfoHeader-title',
+  company: '[data-testid="inlineHeader-companyName"],[data-company-name="true"]',
+  location:
+    '[data-testid="inlineHeader-companyLocation"],[data-testid="jobsearch-JobInfoHeader-companyLocation"]',
+  /** "$130,000 - $160,000 a year - Full-time" */
+  salary: '#salaryInfoAndJobType',
+  description: '#jobDescriptionText',
+};
+
+/**
+ * A result card (`a[data-jk]` inside), read only when the pane of the job named by `vjk=` has not
+ * loaded: the selected card is then the job on screen. Proved by test/pages/indeed-search-third.html.
+ */
+function fromCard(doc: Document, jk: string): PartialJob {
+  const link = doc.querySelector(`a[data-jk="${jk}"]`);
+  const card = link?.closest('.job_seen_beacon,.cardOutline,li');
+  if (!link || !card) return {};
+  return {
+    position_title: firstText(card, `#jobTitle-${jk},.jobTitle`),
+    company_name: firstText(card, '[data-testid="company-name"],.companyName'),
+    location: firstText(card, '[data-testid="text-location"],.companyLocation'),
+  };
+}
+
+/** The screen-reader suffix of the pane's title ("PHP Developer - job post"). */
+const JOB_POST = /\s+-\s+job post$/i;
+
+export const indeed: SiteExtractor = {
+  name: 'Indeed',
+  matches: isIndeed,
+  extract(doc, url) {
+    const pane = doc.querySelector(SEL.pane) ?? doc;
+    const title = firstText(pane, SEL.title).replace(JOB_POST, '');
+    const jk = indeedJobKey(url);
+    if (!title) return jk ? fromCard(doc, jk) : {};
+    const pay = pane.querySelector(SEL.salary);
+    const payText = textOf(pay?.firstElementChild) || '';
+    return {
+      position_title: title,
+      company_name: firstText(pane, SEL.company),
+      location: firstText(pane, SEL.location),
+      salary: parseSalary(payText) ?? findSalaryInText(textOf(pay)) ?? undefined,
+      description: linesOf(pane.querySelector(SEL.description)),
+    };
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Structured data: the schema.org `JobPosting` a page gives search engines, as a bare object, in
+ * an array or in an `@graph`, with `@type` a string or a list. A list of jobs (an `ItemList`, or
+ * several postings on one page) describes no single job and is ignored, as is malformed JSON.
+ */
+import { salaryFromJsonLd } from './salary';
+import { clean, decode, htmlToText } from './text';
+import type { PartialJob } from './types';
+
+type Node = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v]);
+const isType = (n: Node, t: string): boolean => list(n['@type']).includes(t);
+
+/** The top-level nodes of every JSON-LD block: arrays, `@graph` and a page's `mainEntity`. */
+function nodes(doc: Document): Node[] {
+  const out: Node[] = [];
+  const add = (v: unknown, depth: number): void => {
+    for (const n of list(v)) {
+      if (!isObj(n) || depth > 3) continue;
+      out.push(n);
+      add(n['@graph'], depth + 1);
+      add(n.mainEntity, depth + 1);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      add(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Malformed JSON-LD says nothing.
+    }
+  }
+  return out;
+}
+
+/** The one `JobPosting` the page is about, or nothing when there is none or a list of them. */
+export function findJobPosting(doc: Document): Node | undefined {
+  const seen = new Map<string, Node>();
+  for (const n of nodes(doc)) {
+    if (isType(n, 'JobPosting')) seen.set(JSON.stringify([n.title, n.url, n.identifier]), n);
+  }
+  return seen.size === 1 ? [...seen.values()][0] : undefined;
+}
+
+/** A JSON-LD text value: entities decoded, white space collapsed. */
+function str(doc: Document, v: unknown): string {
+  if (isObj(v)) v = v.name ?? v['@value'];
+  return typeof v === 'string' || typeof v === 'number' ? clean(decode(doc, String(v))) : '';
+}
+
+function place(doc: Document, loc: unknown): string {
+  if (!isObj(loc)) return str(doc, loc);
+  const a = loc.address;
+  if (!isObj(a)) return str(doc, a) || str(doc, loc.name);
+  const parts: string[] = [];
+  for (const key of ['addressLocality', 'addressRegion', 'addressCountry']) {
+    const p = str(doc, a[key]);
+    if (p && !parts.some((q) => q.toLowerCase() === p.toLowerCase())) parts.push(p);
+  }
+  return parts.join(', ');
+}
+
+/** Fields of the page's `JobPosting`; `source_url` only as a candidate for the canonical address. */
+export function extractJsonLd(doc: Document): PartialJob {
+  const job = findJobPosting(doc);
+  if (!job) return {};
+  const places = [...new Set(list(job.jobLocation).map((l) => place(doc, l)))].filter(Boolean);
+  let location = places.slice(0, 3).join('; ');
+  if (!location && list(job.jobLocationType).includes('TELECOMMUTE')) {
+    const where = list(job.applicantLocationRequirements)
+      .map((r) => str(doc, r))
+      .filter(Boolean);
+    location = ['Remote', ...where].join(', ');
+  }
+  const description = typeof job.description === 'string' ? htmlToText(doc, job.description) : '';
+  return {
+    position_title: str(doc, job.title),
+    company_name: str(doc, job.hiringOrganization),
+    location,
+    salary: salaryFromJsonLd(job.baseSalary) ?? undefined,
+    description,
+    source_url: typeof job.url === 'string' ? job.url : undefined,
+  };
+}

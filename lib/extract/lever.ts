@@ -1,0 +1,35 @@
+/**
+ * Lever: `jobs.lever.co/<company>/<id>` and its `/apply` form. The company is named only in
+ * `<title>` ("Highspot - Principal Software Engineer, Applied AI"); the logo's alt text is never
+ * used.
+ */
+import { findSalaryInText } from './salary';
+import { clean, docTitle, firstText, linesOf } from './text';
+import type { SiteExtractor } from './types';
+
+/** Posting header of the posting and apply pages: apply-highspot.html, apply-ciandt.html. */
+const SEL = {
+  title: '.posting-headline h2, .posting-header h2',
+  location: '.posting-categories .location, .posting-categories .sort-by-location',
+  pay: '[data-qa="salary-range"]',
+  description: '[data-qa="job-description"], .posting-page [data-qa="closing-description"]',
+};
+
+export const lever: SiteExtractor = {
+  name: 'Lever',
+  matches: (u) => /(^|\.)lever\.co$/.test(u.hostname),
+  extract(doc) {
+    const title = firstText(doc, SEL.title);
+    const page = docTitle(doc);
+    // "<company> - <title>"; the title may itself hold " - ", so cut where the title starts.
+    const at = title ? page.lastIndexOf(` - ${title}`) : -1;
+    const company = clean(at > 0 ? page.slice(0, at) : page.split(' - ')[0]);
+    return {
+      position_title: title,
+      company_name: company === page ? '' : company,
+      location: firstText(doc, SEL.location),
+      salary: findSalaryInText(firstText(doc, SEL.pay)) ?? undefined,
+      description: linesOf(doc.querySelector(SEL.description)),
+    };
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * The clean, canonical address of the job a page is about, and the key that recognises the same
+ * job saved twice.
+ */
+import type { Origin } from './types';
+
+/** The API's limit for `source_url`. */
+export const MAX_URL = 255;
+
+export interface JobAddress {
+  url: string;
+  /** `linkedin:<id>`, `indeed:<jk>`, else the canonical address. */
+  key: string;
+  origin: Origin;
+}
+
+/** LinkedIn on any country host: www., au., uk., ... */
+export const isLinkedIn = (u: URL): boolean => /(^|\.)linkedin\.com$/.test(u.hostname);
+/** Indeed: indeed.com and its country sites, which all live under indeed.com (au., uk., ca., ...). */
+export const isIndeed = (u: URL): boolean => /(^|\.)indeed\.com$/.test(u.hostname);
+
+/** The LinkedIn job id: `/jobs/view/<id>`, `/jobs/view/<slug>-<id>`, or `currentJobId=` on list pages. */
+export function linkedInJobId(u: URL): string | undefined {
+  const view = /^\/jobs\/view\/(?:[^/]*?-)?(\d{6,})\/?/.exec(u.pathname);
+  if (view) return view[1];
+  const current = u.searchParams.get('currentJobId');
+  return current && /^\d{6,}$/.test(current) ? current : undefined;
+}
+
+/** The Indeed job key: `jk=` on `/viewjob`, `vjk=` for the job open beside a search list. */
+export function indeedJobKey(u: URL): string | undefined {
+  const jk = u.searchParams.get('jk') || u.searchParams.get('vjk');
+  return jk && /^[\da-z]{8,32}$/i.test(jk) ? jk : undefined;
+}
+
+/** Query parameters that track the visitor, never the job. */
+const TRACKING =
+  /^(utm_\w+|gh_src|trk|trkInfo|refId|trackingId|lever-(source|origin|via)|from|vjs|tk|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref|referrer|src)$/i;
+
+function parse(href: string | null | undefined, base: URL): URL | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const bareHost = (u: URL): string => u.hostname.replace(/^www\./, '');
+
+/** The address without tracking parameters, hash and an application-form suffix. */
+export function cleanAddress(u: URL, page: URL): URL {
+  const out = new URL(u.href);
+  out.hash = '';
+  // The page is what the user is on; the same site's canonical must not downgrade it to http.
+  if (page.protocol === 'https:') out.protocol = 'https:';
+  const workday = /\.myworkday(jobs|site)\.com$/.test(out.hostname);
+  for (const name of [...out.searchParams.keys()]) {
+    if (TRACKING.test(name) || (workday && name === 'source')) out.searchParams.delete(name);
+  }
+  // An application form belongs to its posting (Lever `/apply`, Teamtailor `/applications/new`).
+  out.pathname = out.pathname.replace(/(.)\/(apply|applications?(\/new)?)\/?$/i, '$1');
+  return out;
+}
+
+/** At most 255 characters: else the address without its query, else the site. Never a cut URL. */
+function fit(u: URL): string {
+  if (u.href.length <= MAX_URL) return u.href;
+  const path = u.origin + u.pathname;
+  return path.length <= MAX_URL ? path : `${u.origin}/`;
+}
+
+/**
+ * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the page's
+ * own canonical address (`<link rel=canonical>`, then `og:url`, then the JSON-LD `url`) when it is
+ * on the same site, else the address the page was opened at, cleaned.
+ */
+export function jobAddress(
+  doc: Document | null,
+  page: URL,
+  jsonLdUrl?: () => string | undefined,
+): JobAddress {
+  if (isLinkedIn(page)) {
+    const id = linkedInJobId(page);
+    if (id)
+      return {
+        url: `https://www.linkedin.com/jobs/view/${id}/`,
+        key: `linkedin:${id}`,
+        origin: 'url',
+      };
+  }
+  if (isIndeed(page)) {
+    const jk = indeedJobKey(page);
+    if (jk) {
+      const host = page.hostname === 'indeed.com' ? 'www.indeed.com' : page.hostname;
+      return { url: `https://${host}/viewjob?jk=${jk}`, key: `indeed:${jk}`, origin: 'url' };
+    }
+  }
+  const candidates: [() => string | null | undefined, Origin][] = doc
+    ? [
+        [() => doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), 'meta'],
+        [() => doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), 'meta'],
+        [() => jsonLdUrl?.(), 'jsonld'],
+      ]
+    : [];
+  for (const [href, origin] of candidates) {
+    const u = parse(href(), page);
+    if (u && bareHost(u) === bareHost(page)) {
+      const url = fit(cleanAddress(u, page));
+      return { url, key: url, origin };
+    }
+  }
+  const url = fit(cleanAddress(page, page));
+  return { url, key: url, origin: 'url' };
+}

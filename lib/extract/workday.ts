@@ -1,0 +1,47 @@
+/**
+ * Workday: `<tenant>.wd<N>.myworkdayjobs.com/[<locale>/]<site>/job/...` and
+ * `wd<N>.myworkdaysite.com/recruiting/<tenant>/<site>/...`. The page names the company nowhere:
+ * the tenant in the address does, with the site id's casing when the site id starts with it
+ * (nvidia + NVIDIAExternalCareerSite → "NVIDIA").
+ */
+import { firstText, linesOf, textOf } from './text';
+import type { SiteExtractor } from './types';
+
+/** `data-automation-id` attributes of the job posting page, proved by job-nvidia.html. */
+const SEL = {
+  title: '[data-automation-id="jobPostingHeader"]',
+  locations: '[data-automation-id="locations"] dd',
+  description: '[data-automation-id="jobPostingDescription"]',
+};
+
+/** The company from the address. */
+export function workdayCompany(url: URL): string {
+  const path = url.pathname.split('/').filter(Boolean);
+  let tenant: string | undefined;
+  let site: string | undefined;
+  if (url.hostname.endsWith('.myworkdaysite.com')) {
+    const i = path.indexOf('recruiting');
+    tenant = i >= 0 ? path[i + 1] : undefined;
+    site = i >= 0 ? path[i + 2] : undefined;
+  } else {
+    tenant = url.hostname.split('.')[0];
+    site = path.find((p) => !/^[a-z]{2}(-[A-Z]{2})?$/.test(p));
+  }
+  if (!tenant) return '';
+  if (site?.toLowerCase().startsWith(tenant.toLowerCase())) return site.slice(0, tenant.length);
+  return tenant.charAt(0).toUpperCase() + tenant.slice(1);
+}
+
+export const workday: SiteExtractor = {
+  name: 'Workday',
+  matches: (u) => /\.myworkday(jobs|site)\.com$/.test(u.hostname),
+  extract(doc, url) {
+    const places = [...doc.querySelectorAll(SEL.locations)].map(textOf).filter(Boolean);
+    return {
+      position_title: firstText(doc, SEL.title),
+      company_name: workdayCompany(url),
+      location: places.join('; '),
+      description: linesOf(doc.querySelector(SEL.description)),
+    };
+  },
+};
