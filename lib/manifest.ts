@@ -4,13 +4,10 @@
  */
 export const DEFAULT_API_URL = 'http://127.0.0.1:8000';
 
-/** Job sites whose pages the content scripts read. */
-export const JOB_SITE_MATCHES = [
-  'https://www.linkedin.com/*',
-  'https://*.linkedin.com/*',
-  'https://*.indeed.com/*',
-  'https://indeed.com/*',
-] as const;
+/** Job sites whose pages the content scripts read; `*.` also matches the bare domain. */
+export const LINKEDIN_MATCHES = ['https://*.linkedin.com/*'] as const;
+export const INDEED_MATCHES = ['https://*.indeed.com/*'] as const;
+export const JOB_SITE_MATCHES = [...LINKEDIN_MATCHES, ...INDEED_MATCHES] as const;
 
 /** The local CareerTrack (`php artisan serve` or `npm run api`); match patterns ignore the port. */
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;

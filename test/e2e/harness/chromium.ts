@@ -37,9 +37,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   }
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'clipper-e2e-'));
-  const rules = Object.entries(options.hostMap ?? {})
-    .map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`)
-    .join(', ');
+  // Mapped job sites answer locally; every other name fails at once instead of waiting on a
+  // network this machine does not have (saved pages reference trackers and CDNs).
+  const rules = [
+    ...Object.entries(options.hostMap ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
+    'MAP * ~NOTFOUND',
+    'EXCLUDE localhost',
+  ].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
@@ -55,7 +59,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       `--load-extension=${EXTENSION_DIR}`,
       // Job pages are served locally under their real names, with a self-signed certificate.
       '--ignore-certificate-errors',
-      ...(rules ? [`--host-resolver-rules=${rules}`] : []),
+      `--host-resolver-rules=${rules}`,
     ],
   });
   const worker =

@@ -1,12 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface JobSiteServer {
+  /** HTTPS, for the job sites mapped here by name. */
   port: number;
+  /** Plain HTTP on 127.0.0.1, for a career site no content script covers (`http://localhost:N`). */
+  httpPort: number;
   /** Serve `html` at this path (query string ignored) for every host mapped to the server. */
   page(path: string, html: string): void;
   close(): Promise<void>;
@@ -19,20 +23,33 @@ export interface JobSiteServer {
 export async function startJobSiteServer(): Promise<JobSiteServer> {
   const { key, cert } = selfSignedCertificate();
   const pages = new Map<string, string>();
-  const server = createServer({ key, cert }, (request, response) => {
+  const answer: RequestListener = (request, response) => {
     const path = new URL(request.url ?? '/', 'https://localhost').pathname;
     const html = pages.get(path);
     response.writeHead(html === undefined ? 404 : 200, {
       'content-type': 'text/html; charset=utf-8',
+      // Saved pages carry the sites' own scripts; only our content scripts (and the test's
+      // DevTools evaluations, which CSP does not govern) should run.
+      'content-security-policy': "script-src 'none'",
     });
     response.end(html ?? '<!doctype html><title>Not found</title>');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    port: (server.address() as AddressInfo).port,
-    page: (path, html) => pages.set(path, html),
-    close: () => new Promise((done) => server.close(() => done())),
   };
+  const servers = [createServer({ key, cert }, answer), createHttpServer(answer)];
+  const [port, httpPort] = await Promise.all(servers.map(listen));
+  return {
+    port: port as number,
+    httpPort: httpPort as number,
+    page: (path, html) => pages.set(path, html),
+    close: async () => {
+      await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+    },
+  };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port)),
+  );
 }
 
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {

@@ -1,0 +1,110 @@
+/**
+ * Extraction speed in a real browser, and the size of what ships to job sites.
+ * For every fixture page: load it in headless Chromium (page scripts off, so only our code runs),
+ * run the same extraction code the content scripts bundle, and take the median of many runs.
+ * Last line: one JSON object (largest_page_ms, content_script_bytes). Goals: <= 5 ms, <= 24576 B.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../test/e2e/harness/chromium';
+import { fixturesDir, loadCases } from '../test/helpers/fixtures';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = 41;
+const WARMUP = 5;
+
+async function extractionBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents:
+        "import { extractJob } from './lib/extract/index'; globalThis.__extractJob = extractJob;",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    alias: { '@': ROOT },
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+function contentScriptBytes(): Record<string, number> {
+  const dir = join(ROOT, '.output/chrome-mv3/content-scripts');
+  const sizes: Record<string, number> = {};
+  for (const file of readdirSync(dir))
+    if (file.endsWith('.js')) sizes[file] = statSync(join(dir, file)).size;
+  return sizes;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function main() {
+  const bundle = await extractionBundle();
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  // Saved pages reference trackers and images; nothing may leave this machine.
+  await context.route('**/*', (route) => route.abort());
+  const rows: { page: string; kb: number; median_ms: number }[] = [];
+  for (const testCase of loadCases()) {
+    const html = readFileSync(join(fixturesDir(), testCase.file), 'utf8');
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'domcontentloaded' });
+    await page.addScriptTag({ content: bundle });
+    const times = await page.evaluate(
+      ({ url, runs, warmup }) => {
+        const extract = (
+          globalThis as unknown as { __extractJob: (d: Document, u: URL) => unknown }
+        ).__extractJob;
+        const samples: number[] = [];
+        for (let i = 0; i < runs + warmup; i++) {
+          const start = performance.now();
+          extract(document, new URL(url));
+          if (i >= warmup) samples.push(performance.now() - start);
+        }
+        return samples;
+      },
+      { url: testCase.url, runs: RUNS, warmup: WARMUP },
+    );
+    rows.push({
+      page: testCase.file,
+      kb: Math.round(html.length / 1024),
+      median_ms: Number(median(times).toFixed(3)),
+    });
+    await page.close();
+  }
+  await browser.close();
+
+  const scripts = contentScriptBytes();
+  const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
+  console.log('| page | size (KB) | median extraction (ms) |\n|---|---:|---:|');
+  for (const row of rows) console.log(`| ${row.page} | ${row.kb} | ${row.median_ms} |`);
+  console.log('\n| content script | bytes (minified) |\n|---|---:|');
+  for (const [file, bytes] of Object.entries(scripts)) console.log(`| ${file} | ${bytes} |`);
+  console.log(
+    JSON.stringify({
+      largest_page: largest.page,
+      largest_page_ms: largest.median_ms,
+      slowest_page_ms: Math.max(...rows.map((r) => r.median_ms)),
+      content_script_bytes: Math.max(...Object.values(scripts)),
+      runs_per_page: RUNS,
+    }),
+  );
+}
+
+await main();
