@@ -1,8 +1,11 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '@/lib/background-handlers';
 
 export default defineBackground({
   type: 'module',
   main() {
-    // Listeners are registered synchronously here so that a woken worker sees its event.
+    // Registers every listener synchronously, so that a worker woken by an event sees it.
+    startBackground({ browser });
   },
 });

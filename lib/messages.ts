@@ -3,6 +3,7 @@
  * sender is checked: settings, the token and the outbox answer only the extension's own pages.
  */
 import type { Runtime } from 'webextension-polyfill';
+import type { OutboxRow } from '@/lib/db';
 import { z } from '@/lib/zod';
 
 const id = z.number().int().positive();
@@ -26,6 +27,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     /** The user chose "Save anyway" after "Already saved". */
     force: z.boolean().optional(),
   }),
+  /** The popup sends this on open: besides listing, it nudges the sync engine to send what waits. */
   z.object({ type: z.literal('outbox:list') }),
   z.object({ type: z.literal('outbox:retry'), id }),
   z.object({ type: z.literal('outbox:resend'), id, draft: draftFormSchema }),
@@ -108,3 +110,45 @@ export type ConnectionVerdict =
   | 'token-rejected'
   | 'signed-out'
   | 'connected';
+
+/** An outbox row as the popup shows it: the stored row without the engine's bookkeeping. */
+export type OutboxRowView = Pick<
+  OutboxRow,
+  | 'id'
+  | 'job_key'
+  | 'draft'
+  | 'state'
+  | 'last_error'
+  | 'field_errors'
+  | 'next_attempt_at'
+  | 'created_at'
+  | 'updated_at'
+  | 'synced_at'
+>;
+
+/** What the background answers to each page request: the UI reads these and nothing else. */
+export interface PageResponses {
+  'outbox:save': SaveOutcome;
+  /** Newest first. `waitingForSignIn`: the whole queue is paused until the user signs in again. */
+  'outbox:list': { rows: OutboxRowView[]; waitingForSignIn: boolean };
+  'outbox:retry': SaveOutcome;
+  'outbox:resend': SaveOutcome;
+  'outbox:delete': Result<object>;
+  'history:lookup': { savedAt: string; status: string; rowId: number } | null;
+  /**
+   * `signedIn`: a session for `apiUrl` that CareerTrack has not refused (a pasted token has no
+   * e-mail, so `email` may be null while signed in); `message` says why not, when not.
+   */
+  'auth:status': {
+    apiUrl: string;
+    email: string | null;
+    signedIn: boolean;
+    message: string | null;
+  };
+  'auth:login': Result<{ email: string }>;
+  /** CareerTrack has no "who am I" route: a pasted token does not tell the e-mail. */
+  'auth:token': Result<{ email: string | null }>;
+  'auth:logout': Result<object>;
+  /** `email` is set when the verdict is `connected`; `message` is the verdict in plain words. */
+  'connection:test': { verdict: ConnectionVerdict; message: string; email?: string };
+}

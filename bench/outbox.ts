@@ -1,0 +1,194 @@
+/**
+ * The outbox's speed and memory: enqueue 10,000 saves, then drain queued rows to the CareerTrack
+ * stand-in (in process, port 0, SQLite :memory:) over real HTTP with the real sync engine.
+ * Node has no IndexedDB: this runs on fake-indexeddb, an in-memory implementation, so absolute
+ * numbers are not a browser's, and the queued rows themselves count in the process's memory.
+ * Each drain runs in a process of its own, so that one's heap is not counted in the other's peak.
+ * Last line: one JSON object (enqueue_ms_per_row, drain_rows_per_s, peak_rss_mb_1k,
+ * peak_rss_mb_10k). Goals: <= 2 ms/row, >= 100 rows/s, 10k peak <= 1.5 x 1k peak.
+ */
+import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createApi } from '@/lib/api';
+import { type ClipperDb, openDb } from '@/lib/db';
+import { newRow, saveToOutbox } from '@/lib/outbox';
+import type { ApplicationCreate } from '@/lib/schema';
+import { setSession } from '@/lib/secrets';
+import { createSyncEngine } from '@/lib/sync';
+import { type RunningApi, startApi } from '../test/server/app';
+
+const ENQUEUE_ROWS = 10_000;
+const SAMPLE_MS = 10;
+
+const draft = (n: number): ApplicationCreate => ({
+  company_name: `Company ${n % 97}`,
+  position_title: `Engineer ${n}`,
+  status: 'applied',
+  source: 'LinkedIn',
+  source_url: `https://www.linkedin.com/jobs/view/${4_000_000 + n}/`,
+  location: 'Remote',
+  salary_min: 50_000,
+  salary_max: 70_000,
+  applied_at: '2026-05-01',
+  notes: 'Found through the bench. '.repeat(8),
+});
+
+async function freshDb(name: string): Promise<ClipperDb> {
+  const db = openDb(name);
+  await db.delete();
+  await db.open();
+  return db;
+}
+
+/** Saves one by one, as the user does: one transaction each, checking "already saved". */
+async function timeEnqueue(count: number): Promise<number> {
+  const db = await freshDb('bench-enqueue');
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await saveToOutbox(db, { draft: draft(i), jobKey: `job-${i}` }, Date.now());
+  }
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
+async function register(api: RunningApi): Promise<string> {
+  const response = await fetch(`${api.url}/api/auth/register`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Bench',
+      email: 'bench@example.test',
+      password: 'password123',
+      password_confirmation: 'password123',
+    }),
+  });
+  const body = (await response.json()) as { data: { token: string } };
+  return body.data.token;
+}
+
+/** In a child process: fills the outbox with `rows`, then drains it, sampling resident memory. */
+async function drainChild(rows: number) {
+  setFlagsFromString('--expose-gc');
+  const collectGarbage = runInNewContext('gc') as () => void;
+  const api = await startApi({ db: ':memory:' });
+  const db = await freshDb(`bench-drain-${rows}`);
+  // Filled in bulk: the queue is the subject here, not how it was filled (timed separately).
+  for (let from = 0; from < rows; from += 1_000) {
+    const now = Date.now();
+    const chunk = Array.from({ length: Math.min(1_000, rows - from) }, (_, i) =>
+      newRow(draft(from + i), `job-${from + i}`, now),
+    );
+    await db.outbox.bulkAdd(chunk);
+  }
+  await setSession(db, { token: await register(api), apiUrl: api.url, email: null }, Date.now());
+  const engine = createSyncEngine({
+    db,
+    clock: Date,
+    random: Math.random,
+    settings: { get: async () => ({ api_url: api.url }) },
+    api: (session) => createApi(session),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  collectGarbage();
+  const startRss = process.memoryUsage.rss();
+  let peak = startRss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, SAMPLE_MS);
+  const started = performance.now();
+  await engine.nudge();
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  // What the drain keeps: the JS heap still in use after a full collection.
+  collectGarbage();
+  const liveMb = process.memoryUsage().heapUsed / 2 ** 20;
+  const synced = await db.outbox
+    .where('[state+updated_at]')
+    .between(['synced', 0], ['synced', Infinity])
+    .count();
+  const records = api.db.prepare('SELECT count(*) AS n FROM job_applications').get() as {
+    n: number;
+  };
+  await api.close();
+  if (synced !== rows || records.n !== rows) {
+    throw new Error(`drained ${synced} rows into ${records.n} records, of ${rows}`);
+  }
+  console.log(
+    JSON.stringify({ rows, ms, peakMb: peak / 2 ** 20, startMb: startRss / 2 ** 20, liveMb }),
+  );
+}
+
+interface DrainRun {
+  rows: number;
+  ms: number;
+  peakMb: number;
+  startMb: number;
+  liveMb: number;
+}
+
+function drainInChild(rows: number): DrainRun {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, script, '--drain', String(rows)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0) throw new Error(`the ${rows}-row drain failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '');
+}
+
+async function main() {
+  const enqueueMs = await timeEnqueue(ENQUEUE_ROWS);
+  const oneK = drainInChild(1_000);
+  const tenK = drainInChild(10_000);
+  const rate = (run: DrainRun) => round(run.rows / (run.ms / 1000), 1);
+  const result = {
+    enqueue_ms_per_row: round(enqueueMs / ENQUEUE_ROWS, 3),
+    drain_rows_per_s: rate(oneK),
+    peak_rss_mb_1k: round(oneK.peakMb, 1),
+    peak_rss_mb_10k: round(tenK.peakMb, 1),
+  };
+  const ratio = round(tenK.peakMb / oneK.peakMb, 2);
+  const table = [
+    ['measure', 'value', 'goal'],
+    ['enqueue 10,000 saves', `${result.enqueue_ms_per_row} ms/row`, '<= 2 ms/row'],
+    ['drain 1,000 rows', `${rate(oneK)} rows/s (${round(oneK.ms / 1000, 2)} s)`, '>= 100 rows/s'],
+    ['drain 10,000 rows', `${rate(tenK)} rows/s (${round(tenK.ms / 1000, 2)} s)`, ''],
+    ['peak RSS, draining 1,000', `${result.peak_rss_mb_1k} MB`, ''],
+    ['peak RSS, draining 10,000', `${result.peak_rss_mb_10k} MB (${ratio}x)`, '<= 1.5x'],
+    [
+      'RSS at drain start, 1k / 10k',
+      `${round(oneK.startMb, 1)} / ${round(tenK.startMb, 1)} MB`,
+      '',
+    ],
+    [
+      'live heap after drain, 1k / 10k',
+      `${round(oneK.liveMb, 1)} / ${round(tenK.liveMb, 1)} MB`,
+      '',
+    ],
+  ];
+  console.log('IndexedDB: fake-indexeddb (in memory: Node has none). API: the stand-in over HTTP.');
+  console.log(
+    'Each drain in its own process; RSS sampled every 10 ms from a full GC at its start.',
+  );
+  for (const [name, value, goal] of table) {
+    console.log(`${name?.padEnd(34)}${value?.padEnd(34)}${goal}`);
+  }
+  console.log(JSON.stringify(result));
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+if (process.argv[2] === '--drain') await drainChild(Number(process.argv[3]));
+else await main();

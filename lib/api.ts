@@ -1,0 +1,339 @@
+/**
+ * The CareerTrack client. It never throws for an answer or a failed connection: every call returns
+ * what happened, in plain words, so the sync engine and the handlers decide what to do with it.
+ * Retries belong to the engine (`retry: 0`): only it knows what is durable.
+ */
+import ky, { type KyInstance } from 'ky';
+import type { ConnectionVerdict, FieldErrors } from '@/lib/messages';
+import {
+  type Application,
+  type ApplicationCreate,
+  applicationListResponseSchema,
+  createdApplicationResponseSchema,
+  loginResponseSchema,
+  validationErrorResponseSchema,
+} from '@/lib/schema';
+import { z } from '@/lib/zod';
+
+export const REQUEST_TIMEOUT_MS = 20_000;
+/** A captive portal or a misconfigured proxy can answer with megabytes; nothing we expect is that big. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** Answers that leave the request to be tried again later, or that the user must act on. */
+export type Failure =
+  | { kind: 'unauthorized'; message: string }
+  | {
+      kind: 'transient';
+      message: string;
+      /** The raw header: the engine turns it into a delay with its own clock. */
+      retryAfter: string | null;
+      /** Nothing proves the server did not act on the request (it may have created the record). */
+      maybeDone: boolean;
+      /** No answer at all (timeout, dropped connection): the server may still be working on it. */
+      unanswered: boolean;
+    }
+  | { kind: 'refused'; status: number; message: string };
+
+export type CreateResult =
+  | { kind: 'created'; application: Application }
+  | { kind: 'invalid'; fieldErrors: FieldErrors; message: string }
+  | Failure;
+export type FindResult = { kind: 'found'; applications: Application[] } | Failure;
+export type LoginResult =
+  | { kind: 'signed-in'; token: string; email: string }
+  | { kind: 'invalid'; fieldErrors: FieldErrors; message: string }
+  | Failure;
+export interface ConnectionResult {
+  verdict: ConnectionVerdict;
+  message: string;
+}
+
+export interface ApiOptions {
+  baseUrl: string;
+  token?: string | null;
+  fetch?: typeof globalThis.fetch;
+  timeoutMs?: number;
+}
+
+export interface Api {
+  login(email: string, password: string): Promise<LoginResult>;
+  logout(): Promise<{ ok: boolean; message: string }>;
+  createApplication(body: ApplicationCreate): Promise<CreateResult>;
+  findApplications(company: string): Promise<FindResult>;
+  testConnection(): Promise<ConnectionResult>;
+}
+
+export const UNAUTHORIZED_MESSAGE = 'CareerTrack no longer accepts your sign-in. Sign in again.';
+
+const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** A token or a password may go over https anywhere, and over plain http only to this computer. */
+export function canCarrySecrets(apiUrl: string): boolean {
+  try {
+    const url = new URL(apiUrl);
+    return (
+      url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
+export function insecureMessage(apiUrl: string): string {
+  return `${apiUrl} uses plain http:// on another computer, where anyone on the way could read your sign-in. Use its https:// address.`;
+}
+
+type Reply =
+  | { kind: 'answer'; status: number; headers: Headers; body: unknown; bodyProblem: string | null }
+  | { kind: 'no-answer'; message: string };
+
+const NOT_JSON = Symbol('not json');
+
+export function createApi({
+  baseUrl,
+  token,
+  fetch,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+}: ApiOptions): Api {
+  if (token && !canCarrySecrets(baseUrl)) throw new Error(insecureMessage(baseUrl));
+  const where = displayUrl(baseUrl);
+  const client: KyInstance = ky.create({
+    prefixUrl: baseUrl,
+    timeout: timeoutMs,
+    retry: 0,
+    throwHttpErrors: false,
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    ...(fetch ? { fetch } : {}),
+  });
+
+  async function send(
+    method: 'get' | 'post',
+    path: string,
+    options: { json?: unknown; searchParams?: Record<string, string | number> } = {},
+  ): Promise<Reply> {
+    // ky's timeout ends when the headers arrive; this one also bounds reading the body. Not
+    // AbortSignal.timeout(): its timer, and all the request it reaches, would outlive the request
+    // by the whole timeout, thousands of them while a long queue drains.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('The request timed out.', 'TimeoutError')),
+      timeoutMs,
+    );
+    const signal = deadline.signal;
+    try {
+      const response = await client(path, { method, signal, ...options });
+      const read = await readJson(response, signal);
+      return {
+        kind: 'answer',
+        status: response.status,
+        headers: response.headers,
+        body: read === NOT_JSON ? undefined : read,
+        bodyProblem:
+          read === NOT_JSON ? `The answer from ${where} was not CareerTrack's JSON.` : null,
+      };
+    } catch (error) {
+      return { kind: 'no-answer', message: describeNoAnswer(error, where, timeoutMs) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function failure(reply: Reply): Failure {
+    if (reply.kind === 'no-answer') {
+      return {
+        kind: 'transient',
+        message: reply.message,
+        retryAfter: null,
+        maybeDone: true,
+        unanswered: true,
+      };
+    }
+    const { status } = reply;
+    if (status === 401) return { kind: 'unauthorized', message: UNAUTHORIZED_MESSAGE };
+    if (status === 408 || status === 429 || status >= 500 || status < 400) {
+      return {
+        kind: 'transient',
+        message: transientMessage(status, reply.bodyProblem),
+        retryAfter: reply.headers.get('Retry-After'),
+        // The throttle answers before the application runs; any other answer might come after.
+        maybeDone: status !== 429,
+        unanswered: false,
+      };
+    }
+    return {
+      kind: 'refused',
+      status,
+      message: `CareerTrack refused the request (HTTP ${status}${serverMessage(reply.body)}).`,
+    };
+  }
+
+  function invalid(
+    reply: Reply,
+  ): { kind: 'invalid'; fieldErrors: FieldErrors; message: string } | null {
+    if (reply.kind !== 'answer' || reply.status !== 422) return null;
+    const parsed = validationErrorResponseSchema.safeParse(reply.body);
+    if (!parsed.success) return null;
+    return {
+      kind: 'invalid',
+      fieldErrors: parsed.data.errors,
+      message: parsed.data.message,
+    };
+  }
+
+  return {
+    async login(email, password) {
+      const reply = await send('post', 'api/auth/login', { json: { email, password } });
+      if (reply.kind === 'answer' && reply.status === 200) {
+        const parsed = loginResponseSchema.safeParse(reply.body);
+        if (parsed.success) {
+          return { kind: 'signed-in', token: parsed.data.token, email: parsed.data.user.email };
+        }
+      }
+      return invalid(reply) ?? failure(reply);
+    },
+
+    async logout() {
+      const reply = await send('post', 'api/auth/logout');
+      if (reply.kind === 'answer' && reply.status < 300) {
+        return { ok: true, message: 'Signed out of CareerTrack.' };
+      }
+      return { ok: false, message: failure(reply).message };
+    },
+
+    async createApplication(body) {
+      const reply = await send('post', 'api/applications', { json: body });
+      if (reply.kind === 'answer' && reply.status === 201) {
+        const parsed = createdApplicationResponseSchema.safeParse(reply.body);
+        if (parsed.success) return { kind: 'created', application: parsed.data.data };
+        return {
+          kind: 'transient',
+          message: reply.bodyProblem ?? `The answer from ${where} did not describe the saved job.`,
+          retryAfter: null,
+          maybeDone: true,
+          unanswered: false,
+        };
+      }
+      return invalid(reply) ?? failure(reply);
+    },
+
+    async findApplications(company) {
+      const reply = await send('get', 'api/applications', {
+        searchParams: {
+          company,
+          per_page: 100,
+          sort_by: 'created_at',
+          sort_direction: 'desc',
+        },
+      });
+      if (reply.kind === 'answer' && reply.status === 200) {
+        const parsed = applicationListResponseSchema.safeParse(reply.body);
+        if (parsed.success) return { kind: 'found', applications: parsed.data.data };
+        return {
+          kind: 'transient',
+          message: reply.bodyProblem ?? `The answer from ${where} was not a list of applications.`,
+          retryAfter: null,
+          maybeDone: false,
+          unanswered: false,
+        };
+      }
+      return failure(reply);
+    },
+
+    async testConnection() {
+      const root = await send('get', '');
+      if (root.kind === 'no-answer') return { verdict: 'unreachable', message: root.message };
+      if (!isCareerTrackRoot(root.body)) {
+        return {
+          verdict: 'not-careertrack',
+          message: `${where} answered, but not as a CareerTrack API. Check the address.`,
+        };
+      }
+      if (!token) {
+        return {
+          verdict: 'signed-out',
+          message: 'CareerTrack answered. Sign in to send your saves.',
+        };
+      }
+      const list = await send('get', 'api/applications', { searchParams: { per_page: 1 } });
+      if (list.kind === 'answer' && list.status === 401) {
+        return { verdict: 'token-rejected', message: UNAUTHORIZED_MESSAGE };
+      }
+      if (list.kind === 'answer' && list.status === 200) {
+        if (applicationListResponseSchema.safeParse(list.body).success) {
+          return { verdict: 'connected', message: `Connected to CareerTrack at ${where}.` };
+        }
+        return {
+          verdict: 'not-careertrack',
+          message: `${where} answered, but its list of applications is not CareerTrack's.`,
+        };
+      }
+      return { verdict: 'unreachable', message: failure(list).message };
+    },
+  };
+}
+
+async function readJson(response: Response, signal: AbortSignal): Promise<unknown> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (!response.body || declared > MAX_BODY_BYTES) {
+    await response.body?.cancel().catch(() => {});
+    return NOT_JSON;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    signal.throwIfAborted();
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      return NOT_JSON;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function isCareerTrackRoot(body: unknown): boolean {
+  const parsed = z.looseObject({ name: z.string() }).safeParse(body);
+  return parsed.success && /careertrack/i.test(parsed.data.name);
+}
+
+function describeNoAnswer(error: unknown, where: string, timeoutMs: number): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return `${where} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`;
+  }
+  return `Could not reach ${where}. Is CareerTrack running, and are you online?`;
+}
+
+function transientMessage(status: number, bodyProblem: string | null): string {
+  if (status === 429) return 'CareerTrack asked to wait before sending more (HTTP 429).';
+  if (status === 408) return 'CareerTrack took too long to read the request (HTTP 408).';
+  if (status >= 500) return `CareerTrack had a problem answering (HTTP ${status}).`;
+  return bodyProblem ?? `CareerTrack gave an unexpected answer (HTTP ${status}).`;
+}
+
+function serverMessage(body: unknown): string {
+  const parsed = z.looseObject({ message: z.string().max(300) }).safeParse(body);
+  return parsed.success && parsed.data.message ? `: ${parsed.data.message}` : '';
+}
+
+function displayUrl(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}

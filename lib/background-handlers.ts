@@ -1,0 +1,383 @@
+/**
+ * The background's wiring: one factory that registers every listener synchronously (a woken worker
+ * must find its listener before the first await) and answers the pages' messages.
+ * entrypoints/background.ts only calls `startBackground({ browser })`.
+ */
+import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/api';
+import { type BadgeSurface, badgeSurface, readBadgeState, showBadge } from '@/lib/badge';
+import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
+import {
+  isExtensionPage,
+  type OutboxRowView,
+  type PageRequest,
+  type PageResponses,
+  pageRequestSchema,
+  type SaveOutcome,
+  type Sender,
+} from '@/lib/messages';
+import {
+  deleteRow,
+  findAlreadySaved,
+  listGroup,
+  type OutboxGroup,
+  requeue,
+  saveToOutbox,
+} from '@/lib/outbox';
+import { type ApplicationDraft, validateDraft } from '@/lib/schema';
+import {
+  type Auth,
+  clearSession,
+  currentAuth,
+  getSession,
+  normalizeApiUrl,
+  setSession,
+} from '@/lib/secrets';
+import { getSettings, updateSettings } from '@/lib/settings';
+import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/sync';
+
+export const SYNC_ALARM = 'sync';
+/** A save answers within seconds: past this it says "queued" and the engine carries on. */
+export const SAVE_WAIT_MS = 5_000;
+/** How many rows of each group the popup gets; synced rows are history, so only the latest. */
+const LIST_LIMITS: Record<OutboxGroup, number> = { attention: 100, waiting: 100, synced: 20 };
+
+interface Listenable<F> {
+  addListener(callback: F): void;
+}
+
+/** The parts of the WebExtension API the background uses: the real `browser` or WXT's fake. */
+export interface BackgroundBrowser {
+  runtime: {
+    id: string;
+    getURL(path: string): string;
+    onMessage: Listenable<(message: unknown, sender: Sender) => Promise<unknown> | undefined>;
+    onStartup: Listenable<() => unknown>;
+    onInstalled: Listenable<() => unknown>;
+  };
+  alarms: {
+    create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
+    get(name: string): Promise<unknown>;
+    onAlarm: Listenable<(alarm: { name: string }) => unknown>;
+  };
+  action?: BadgeSurface;
+  browserAction?: BadgeSurface;
+}
+
+export interface BackgroundDeps {
+  browser: BackgroundBrowser;
+  db?: ClipperDb;
+  clock?: { now(): number };
+  random?: () => number;
+  fetch?: typeof globalThis.fetch;
+  /** Per request; 20 s unless a test needs a shorter one. */
+  timeoutMs?: number;
+  saveWaitMs?: number;
+  /** How a live worker wakes itself for a retry due before the next alarm. */
+  setTimer?: (callback: () => void, ms: number) => () => void;
+}
+
+export interface Background {
+  /** The listener's logic: an answer, or a refusal for a malformed message or a foreign sender. */
+  handle(message: unknown, sender: Sender): Promise<unknown>;
+  engine: SyncEngine;
+  db: ClipperDb;
+  refreshBadge(): Promise<void>;
+  /** Resolves when the start-up work (alarm, badge, first pass) is done. */
+  started: Promise<void>;
+}
+
+const REFUSED = { ok: false, error: 'This request was refused.' } as const;
+
+export function startBackground(deps: BackgroundDeps): Background {
+  const { browser } = deps;
+  const db = deps.db ?? openDb();
+  const clock = deps.clock ?? Date;
+  const setTimer = deps.setTimer ?? defaultTimer;
+  const extensionOrigin = browser.runtime.getURL('');
+  const waiters = new Map<number, Set<() => void>>();
+  let cancelWake: (() => void) | undefined;
+
+  const apiFor = (baseUrl: string, token?: string): Api =>
+    createApi({ baseUrl, token, fetch: deps.fetch, timeoutMs: deps.timeoutMs });
+  const auth = async (): Promise<Auth> => currentAuth(db, (await getSettings()).api_url);
+
+  const refreshBadge = coalesce(async () => {
+    const signinNeeded = (await auth()).state !== 'ready';
+    await showBadge(badgeSurface(browser), await readBadgeState(db, signinNeeded));
+  }, console.error);
+
+  const engine = createSyncEngine({
+    db,
+    clock,
+    random: deps.random ?? Math.random,
+    settings: { get: getSettings },
+    api: ({ baseUrl, token }) => apiFor(baseUrl, token),
+    onChange(row) {
+      void refreshBadge();
+      // A save waits for its row to leave 'sending'; null means the queue paused for sign-in.
+      if (row && row.state === 'sending') return;
+      for (const [id, resolvers] of waiters) {
+        if (row && row.id !== id) continue;
+        for (const resolve of resolvers) resolve();
+      }
+    },
+    wakeAt(time) {
+      cancelWake?.();
+      cancelWake = setTimer(() => void engine.nudge(), Math.max(time - clock.now(), 0));
+    },
+  });
+
+  /** The row after its first attempt, or as it stands after `SAVE_WAIT_MS`. */
+  async function outcomeOf(rowId: number): Promise<SaveOutcome> {
+    // Listening before the first await, so that no change to the row can slip by unseen.
+    let done = () => {};
+    const settled = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const resolvers = waiters.get(rowId) ?? new Set();
+    resolvers.add(done);
+    waiters.set(rowId, resolvers);
+    const stopTimer = setTimer(done, deps.saveWaitMs ?? SAVE_WAIT_MS);
+    try {
+      void engine.nudge();
+      if ((await auth()).state === 'ready') await settled;
+      return describeRow(await db.outbox.get(rowId), await auth());
+    } finally {
+      stopTimer();
+      resolvers.delete(done);
+      if (resolvers.size === 0) waiters.delete(rowId);
+    }
+  }
+
+  async function save(draft: ApplicationDraft, jobKey: string, force?: boolean) {
+    const valid = validateDraft(draft);
+    if (!valid.ok) return { state: 'invalid', fieldErrors: valid.fieldErrors } as const;
+    let saved: Awaited<ReturnType<typeof saveToOutbox>>;
+    try {
+      saved = await saveToOutbox(db, { draft: valid.value, jobKey, force }, clock.now());
+    } catch (error) {
+      return { state: 'error', message: storageFailure(error) } as const;
+    }
+    void refreshBadge();
+    if (saved.kind === 'duplicate')
+      return { state: 'duplicate', ...previousSave(saved.previous) } as const;
+    return outcomeOf(saved.row.id);
+  }
+
+  async function requeueAndWait(id: number, draft?: ApplicationDraft): Promise<SaveOutcome> {
+    let value: Parameters<typeof requeue>[3];
+    if (draft) {
+      const valid = validateDraft(draft);
+      if (!valid.ok) return { state: 'invalid', rowId: id, fieldErrors: valid.fieldErrors };
+      value = valid.value;
+    }
+    const result = await requeue(db, id, clock.now(), value);
+    if (result.kind === 'missing')
+      return { state: 'error', message: 'This save is no longer in the outbox.' };
+    if (result.kind !== 'ok') return describeRow(await db.outbox.get(id), await auth());
+    void refreshBadge();
+    return outcomeOf(id);
+  }
+
+  async function signIn(apiUrl: string, token: string, email: string | null) {
+    await setSession(db, { token, apiUrl, email }, clock.now());
+    await updateSettings({ api_url: normalizeApiUrl(apiUrl), email });
+    void refreshBadge();
+    void engine.nudge();
+  }
+
+  const handlers: {
+    [T in PageRequest['type']]: (
+      request: Extract<PageRequest, { type: T }>,
+    ) => Promise<PageResponses[T]>;
+  } = {
+    'outbox:save': (request) =>
+      save(request.draft as ApplicationDraft, request.jobKey, request.force),
+
+    async 'outbox:list'() {
+      void engine.nudge();
+      const groups = await Promise.all(
+        (Object.keys(LIST_LIMITS) as OutboxGroup[]).map((group) =>
+          listGroup(db, group, { offset: 0, limit: LIST_LIMITS[group] }),
+        ),
+      );
+      const rows = groups
+        .flatMap((group) => group.rows)
+        .sort((a, b) => b.updated_at - a.updated_at || b.id - a.id)
+        .map(toView);
+      return { rows, waitingForSignIn: (await auth()).state !== 'ready' };
+    },
+
+    'outbox:retry': (request) => requeueAndWait(request.id),
+
+    'outbox:resend': (request) => requeueAndWait(request.id, request.draft as ApplicationDraft),
+
+    async 'outbox:delete'(request) {
+      const deleted = await deleteRow(db, request.id);
+      void refreshBadge();
+      return deleted ? { ok: true } : { ok: false, error: 'This save is no longer in the outbox.' };
+    },
+
+    async 'history:lookup'(request) {
+      const previous = await findAlreadySaved(db, request.jobKey);
+      return previous ? previousSave(previous) : null;
+    },
+
+    async 'auth:status'() {
+      const [settings, current] = await Promise.all([getSettings(), auth()]);
+      return {
+        apiUrl: settings.api_url,
+        email: current.state === 'ready' ? current.email : null,
+        signedIn: current.state === 'ready',
+        message: current.state === 'ready' ? null : current.message,
+      };
+    },
+
+    async 'auth:login'(request) {
+      if (!canCarrySecrets(request.apiUrl)) {
+        return { ok: false, error: insecureMessage(request.apiUrl) };
+      }
+      const result = await apiFor(request.apiUrl).login(request.email, request.password);
+      if (result.kind === 'signed-in') {
+        await signIn(request.apiUrl, result.token, result.email);
+        return { ok: true, email: result.email };
+      }
+      if (result.kind === 'invalid') {
+        return { ok: false, error: result.fieldErrors.email?.[0] ?? result.message };
+      }
+      return { ok: false, error: result.message };
+    },
+
+    async 'auth:token'(request) {
+      if (!canCarrySecrets(request.apiUrl)) {
+        return { ok: false, error: insecureMessage(request.apiUrl) };
+      }
+      const token = request.token.trim();
+      const check = await apiFor(request.apiUrl, token).testConnection();
+      if (check.verdict !== 'connected') return { ok: false, error: check.message };
+      // CareerTrack has no "who am I" route: a pasted token does not tell whose it is.
+      await signIn(request.apiUrl, token, null);
+      return { ok: true, email: null };
+    },
+
+    async 'auth:logout'() {
+      const session = await getSession(db);
+      if (session && canCarrySecrets(session.api_url)) {
+        // Revokes the token on the server when it can be reached; signing out here happens anyway.
+        await apiFor(session.api_url, session.token).logout();
+      }
+      await clearSession(db);
+      await updateSettings({ email: null });
+      void refreshBadge();
+      return { ok: true };
+    },
+
+    async 'connection:test'(request) {
+      const session = await getSession(db);
+      const sameServer = session?.api_url === normalizeApiUrl(request.apiUrl);
+      const secure = canCarrySecrets(request.apiUrl);
+      const check = await apiFor(
+        request.apiUrl,
+        sameServer && secure ? session?.token : undefined,
+      ).testConnection();
+      if (check.verdict === 'signed-out' && sameServer && !secure) {
+        return { verdict: check.verdict, message: insecureMessage(request.apiUrl) };
+      }
+      return {
+        verdict: check.verdict,
+        message: check.message,
+        ...(check.verdict === 'connected' && session?.email ? { email: session.email } : {}),
+      };
+    },
+  };
+
+  async function handle(message: unknown, sender: Sender): Promise<unknown> {
+    // Settings, the token and the outbox answer only this extension's own pages.
+    if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return REFUSED;
+    const parsed = pageRequestSchema.safeParse(message);
+    if (!parsed.success) return REFUSED;
+    const request = parsed.data;
+    const handler = handlers[request.type] as (request: PageRequest) => Promise<unknown>;
+    return handler(request);
+  }
+
+  // The listeners return their work's promise: browsers ignore it, tests can wait for it.
+  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) =>
+    alarm.name === SYNC_ALARM ? engine.nudge() : undefined,
+  );
+  browser.runtime.onStartup.addListener(() => engine.nudge());
+  browser.runtime.onInstalled.addListener(() => engine.nudge());
+  const started = Promise.all([ensureAlarm(browser), refreshBadge(), engine.nudge()]).then(
+    () => {},
+    console.error,
+  );
+
+  return { handle, engine, db, refreshBadge, started };
+}
+
+/** Chrome keeps alarms across worker restarts; re-creating one would push its next run back. */
+async function ensureAlarm(browser: BackgroundBrowser) {
+  if (!(await browser.alarms.get(SYNC_ALARM))) {
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+  }
+}
+
+function defaultTimer(callback: () => void, ms: number): () => void {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+}
+
+function describeRow(row: OutboxRow | undefined, auth: Auth): SaveOutcome {
+  if (!row) return { state: 'error', message: 'This save is no longer in the outbox.' };
+  if (row.state === 'synced' && row.server_id !== null) {
+    return { state: 'saved', rowId: row.id, serverId: row.server_id };
+  }
+  if (row.state === 'attention') {
+    if (row.field_errors) return { state: 'invalid', rowId: row.id, fieldErrors: row.field_errors };
+    return { state: 'error', message: row.last_error ?? 'CareerTrack refused this save.' };
+  }
+  if (auth.state !== 'ready') return { state: 'signin', rowId: row.id };
+  return {
+    state: 'queued',
+    rowId: row.id,
+    reason:
+      row.state === 'sending'
+        ? 'It is being sent to CareerTrack now.'
+        : (row.last_error ?? 'It waits its turn and will be sent automatically.'),
+  };
+}
+
+function previousSave(row: OutboxRow) {
+  return {
+    savedAt: new Date(row.synced_at ?? row.created_at).toISOString(),
+    status: row.state,
+    rowId: row.id,
+  };
+}
+
+function toView(row: OutboxRow): OutboxRowView {
+  return {
+    id: row.id,
+    job_key: row.job_key,
+    draft: row.draft,
+    state: row.state,
+    last_error: row.last_error,
+    field_errors: row.field_errors,
+    next_attempt_at: row.next_attempt_at,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    synced_at: row.synced_at,
+  };
+}
+
+function storageFailure(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const why =
+    name === 'QuotaExceededError'
+      ? "the browser's storage is full"
+      : name === 'MissingAPIError' || name === 'OpenFailedError' || name === 'InvalidStateError'
+        ? "the browser's storage for extensions is not available (a private window, or a browser setting?)"
+        : `the browser's storage failed (${error instanceof Error ? error.message : String(error)})`;
+  return `Not saved: ${why}. Nothing was sent to CareerTrack.`;
+}

@@ -1,0 +1,234 @@
+/**
+ * Outbox operations. Each one is a single IndexedDB transaction, so a worker stopped between any two
+ * awaits leaves every row in a state the next wake understands. Queries go through indexes and take
+ * bounded pages: the outbox may hold thousands of rows.
+ */
+import { Dexie } from 'dexie';
+import type { ClipperDb, OutboxRow, OutboxState } from '@/lib/db';
+import type { ApplicationCreate } from '@/lib/schema';
+
+/** Long enough for a request with its 20 s timeout; short enough that a stopped worker is noticed. */
+export const LEASE_MS = 60_000;
+
+export type SaveResult =
+  | { kind: 'queued'; row: OutboxRow }
+  | { kind: 'duplicate'; previous: OutboxRow };
+
+/** The rows that make a new save of the same job an "already saved" (attention ones may be redone). */
+const ALREADY_SAVED: ReadonlySet<OutboxState> = new Set(['pending', 'sending', 'synced']);
+
+export async function saveToOutbox(
+  db: ClipperDb,
+  save: { draft: ApplicationCreate; jobKey: string; force?: boolean },
+  now: number,
+): Promise<SaveResult> {
+  return db.transaction('rw', db.outbox, async () => {
+    if (!save.force) {
+      const previous = await findAlreadySaved(db, save.jobKey);
+      if (previous) return { kind: 'duplicate', previous };
+    }
+    const fresh = newRow(save.draft, save.jobKey, now);
+    const id = await db.outbox.add(fresh);
+    return { kind: 'queued', row: { ...fresh, id } };
+  });
+}
+
+/** A save as it enters the outbox: due at once, never tried. */
+export function newRow(
+  draft: ApplicationCreate,
+  jobKey: string,
+  now: number,
+): Omit<OutboxRow, 'id'> {
+  return {
+    job_key: jobKey,
+    draft,
+    state: 'pending',
+    attempts: 0,
+    last_error: null,
+    field_errors: null,
+    next_attempt_at: now,
+    lease_until: null,
+    in_doubt: false,
+    first_attempt_at: null,
+    server_id: null,
+    created_at: now,
+    updated_at: now,
+    synced_at: null,
+  };
+}
+
+/**
+ * Compare-and-set: takes the oldest row whose lease expired, else the oldest due pending row, and
+ * leases it in the same transaction. IndexedDB runs overlapping read-write transactions one after
+ * another, so two concurrent wakes can never lease the same row.
+ *
+ * `dueFrom`: where to start looking, for a caller that claims many rows in a row. Every claimed row
+ * leaves a deleted entry at the front of the due range (a tombstone until the store compacts), and
+ * scanning past thousands of them made each claim slower than the last. Rows written later are due
+ * no earlier than their writing, so nothing due is skipped.
+ */
+export async function claimNext(
+  db: ClipperDb,
+  now: number,
+  { leaseMs = LEASE_MS, dueFrom = Dexie.minKey }: { leaseMs?: number; dueFrom?: number } = {},
+): Promise<OutboxRow | null> {
+  return db.transaction('rw', db.outbox, async () => {
+    const expired = await db.outbox
+      .where('[state+lease_until]')
+      .between(['sending', Dexie.minKey], ['sending', now], true, true)
+      .first();
+    const row =
+      expired ??
+      (await db.outbox
+        .where('[state+next_attempt_at]')
+        .between(['pending', dueFrom], ['pending', now], true, true)
+        .first());
+    if (!row) return null;
+    const leased: OutboxRow = {
+      ...row,
+      state: 'sending',
+      lease_until: now + leaseMs,
+      // An expired lease means a request went out and nobody heard the answer.
+      in_doubt: row.in_doubt || row.state === 'sending',
+      first_attempt_at: row.first_attempt_at ?? now,
+      updated_at: now,
+    };
+    await db.outbox.put(leased);
+    return leased;
+  });
+}
+
+/** Records an attempt's outcome, only if the row still holds this lease (else someone else owns it). */
+export async function finishAttempt(
+  db: ClipperDb,
+  leased: OutboxRow,
+  patch: Partial<Omit<OutboxRow, 'id' | 'lease_until'>>,
+  now: number,
+): Promise<OutboxRow | null> {
+  return db.transaction('rw', db.outbox, async () => {
+    const current = await db.outbox.get(leased.id);
+    if (current?.state !== 'sending' || current.lease_until !== leased.lease_until) return null;
+    const next: OutboxRow = { ...current, ...patch, lease_until: null, updated_at: now };
+    await db.outbox.put(next);
+    return next;
+  });
+}
+
+/** When the next pending row falls due, so that a live worker can wake itself before the alarm. */
+export async function nextDueAt(db: ClipperDb): Promise<number | null> {
+  const [pending, leased] = await Promise.all([
+    db.outbox
+      .where('[state+next_attempt_at]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .first(),
+    db.outbox
+      .where('[state+lease_until]')
+      .between(['sending', Dexie.minKey], ['sending', Dexie.maxKey])
+      .first(),
+  ]);
+  const times = [pending?.next_attempt_at, leased?.lease_until].filter(
+    (time): time is number => typeof time === 'number',
+  );
+  return times.length ? Math.min(...times) : null;
+}
+
+export type OutboxGroup = 'waiting' | 'attention' | 'synced';
+export const GROUP_STATES: Record<OutboxGroup, OutboxState[]> = {
+  waiting: ['pending', 'sending'],
+  attention: ['attention'],
+  synced: ['synced'],
+};
+
+function byState(db: ClipperDb, state: OutboxState) {
+  return db.outbox
+    .where('[state+updated_at]')
+    .between([state, Dexie.minKey], [state, Dexie.maxKey]);
+}
+
+export async function countByState(db: ClipperDb): Promise<Record<OutboxState, number>> {
+  const states: OutboxState[] = ['pending', 'sending', 'synced', 'attention'];
+  const counts = await Promise.all(states.map((state) => byState(db, state).count()));
+  return Object.fromEntries(states.map((state, i) => [state, counts[i] ?? 0])) as Record<
+    OutboxState,
+    number
+  >;
+}
+
+/** One page of a group, most recently changed first. */
+export async function listGroup(
+  db: ClipperDb,
+  group: OutboxGroup,
+  page: { offset: number; limit: number },
+): Promise<{ rows: OutboxRow[]; total: number }> {
+  const states = GROUP_STATES[group];
+  const totals = await Promise.all(states.map((state) => byState(db, state).count()));
+  const total = totals.reduce((sum, count) => sum + count, 0);
+  const [only] = states;
+  if (states.length === 1 && only) {
+    const rows = await byState(db, only).reverse().offset(page.offset).limit(page.limit).toArray();
+    return { rows, total };
+  }
+  // Several states: the first offset+limit of each, merged. Fine for the pages a popup shows.
+  const heads = await Promise.all(
+    states.map((state) =>
+      byState(db, state)
+        .reverse()
+        .limit(page.offset + page.limit)
+        .toArray(),
+    ),
+  );
+  const rows = heads
+    .flat()
+    .sort((a, b) => b.updated_at - a.updated_at || b.id - a.id)
+    .slice(page.offset, page.offset + page.limit);
+  return { rows, total };
+}
+
+/** The latest save of a job that is in CareerTrack or on its way there: "already saved on ...". */
+export async function findAlreadySaved(
+  db: ClipperDb,
+  jobKey: string,
+): Promise<OutboxRow | undefined> {
+  return db.outbox
+    .where('job_key')
+    .equals(jobKey)
+    .filter((row) => ALREADY_SAVED.has(row.state))
+    .last();
+}
+
+export type EditResult =
+  | { kind: 'ok'; row: OutboxRow }
+  | { kind: 'missing' | 'synced' | 'sending' };
+
+/** Puts a row back in line now; `draft` replaces what it sends (after the user fixed fields). */
+export async function requeue(
+  db: ClipperDb,
+  id: number,
+  now: number,
+  draft?: ApplicationCreate,
+): Promise<EditResult> {
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (!row) return { kind: 'missing' };
+    // A sending row's outcome is not known yet; a synced one is already in CareerTrack.
+    if (row.state === 'synced' || row.state === 'sending') return { kind: row.state };
+    const next: OutboxRow = {
+      ...row,
+      ...(draft ? { draft, attempts: 0, last_error: null } : {}),
+      state: 'pending',
+      field_errors: null,
+      next_attempt_at: now,
+      updated_at: now,
+    };
+    await db.outbox.put(next);
+    return { kind: 'ok', row: next };
+  });
+}
+
+export async function deleteRow(db: ClipperDb, id: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    if (!(await db.outbox.get(id))) return false;
+    await db.outbox.delete(id);
+    return true;
+  });
+}
