@@ -1,3 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import { StatusMessage } from '@/components/StatusMessage';
+import { send } from '@/lib/client';
+import { getSettings, type Settings } from '@/lib/settings';
+import { AccountSection, type Session } from './AccountSection';
+import { ConnectionSection } from './ConnectionSection';
+import { DefaultsSection } from './DefaultsSection';
+
+type Loaded = { settings: Settings; session: Session };
+
+/** The session as the background knows it; settings' copy of the e-mail if it does not answer. */
+async function load(): Promise<Loaded> {
+  const settings = await getSettings();
+  const session = await send({ type: 'auth:status' }).catch(() => ({
+    signedIn: settings.email !== null,
+    email: settings.email,
+    message: null,
+  }));
+  return { settings, session };
+}
+
 export function App() {
-  return <main>Options</main>;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    void load().then(setLoaded);
+  }, []);
+  return (
+    <main class="options">
+      <h1>CareerTrack Clipper</h1>
+      {loaded ? <Page {...loaded} /> : <StatusMessage tone="info">Loading…</StatusMessage>}
+    </main>
+  );
+}
+
+function Page({ settings: initial, session: initialSession }: Loaded) {
+  // The address typed here is used by the buttons; the background stores it with a new session.
+  const [apiUrl, setApiUrl] = useState(initial.api_url);
+  const [session, setSession] = useState(initialSession);
+  return (
+    <>
+      <ConnectionSection apiUrl={apiUrl} onApiUrl={setApiUrl} />
+      <AccountSection
+        apiUrl={apiUrl}
+        session={session}
+        onSession={setSession}
+        lastEmail={initial.email ?? ''}
+      />
+      <DefaultsSection initial={initial} />
+    </>
+  );
 }

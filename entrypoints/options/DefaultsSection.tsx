@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { Field } from '@/components/Field';
+import { STATUSES } from '@/lib/schema';
+import { type Settings, updateSettings } from '@/lib/settings';
+
+type Defaults = Pick<Settings, 'default_status' | 'fill_applied_date' | 'description_to_notes'>;
+
+const STATUS_OPTIONS = STATUSES.map((status) => ({
+  value: status,
+  label: status[0]?.toUpperCase() + status.slice(1),
+}));
+
+/** Choices for new saves, written to settings as soon as they change: there is no Save button. */
+export function DefaultsSection({ initial }: { initial: Defaults }) {
+  const [defaults, setDefaults] = useState<Defaults>(initial);
+
+  const change = (patch: Partial<Defaults>) => {
+    setDefaults((current) => ({ ...current, ...patch }));
+    void updateSettings(patch);
+  };
+
+  return (
+    <section aria-labelledby="defaults-title">
+      <h2 id="defaults-title">New saves</h2>
+      <Field
+        name="default_status"
+        label="Status of new saves"
+        as="select"
+        options={STATUS_OPTIONS}
+        value={defaults.default_status}
+        onValue={(value) => change({ default_status: value as Defaults['default_status'] })}
+      />
+      <label class="check">
+        <input
+          type="checkbox"
+          name="fill_applied_date"
+          checked={defaults.fill_applied_date}
+          onChange={(event) => change({ fill_applied_date: event.currentTarget.checked })}
+        />
+        Fill the applied date with today when the status is applied
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="description_to_notes"
+          checked={defaults.description_to_notes}
+          onChange={(event) => change({ description_to_notes: event.currentTarget.checked })}
+        />
+        Add the job description to the notes
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+import type { JSX } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { Field } from '@/components/Field';
+import { errorText, send } from '@/lib/client';
+import {
+  appliedDateFor,
+  type FormValues,
+  firstInvalid,
+  splitFieldErrors,
+  toggleDescription,
+  truncationNotice,
+} from '@/lib/draft-form';
+import type { JobDraft } from '@/lib/extract/types';
+import type { DraftForm, SaveOutcome } from '@/lib/messages';
+import { type FieldName, STATUSES, validateDraft } from '@/lib/schema';
+import { type Settings, updateSettings } from '@/lib/settings';
+import { FIELD_LABELS } from './fields';
+import { OutcomeMessage } from './OutcomeMessage';
+
+/**
+ * What Save does. `rowId` set: resend that outbox row (one opened from the outbox, or this draft
+ * once the server refused it and parked it), so fixing a field never leaves a second row behind.
+ */
+export interface Target {
+  kind: 'new' | 'resend';
+  jobKey: string;
+  rowId?: number;
+}
+
+type Errors = Partial<Record<FieldName, string>>;
+/** A 422's message holds while the field keeps the value the server refused. */
+type ServerErrors = Partial<Record<FieldName, { message: string; value: string }>>;
+
+interface Props {
+  values: FormValues;
+  onValues(update: (values: FormValues) => FormValues): void;
+  target: Target;
+  onTarget(target: Target): void;
+  job: JobDraft | null;
+  settings: Settings;
+  onSettled(outcome: SaveOutcome): void;
+  onCancelEdit(): void;
+}
+
+const STATUS_OPTIONS = STATUSES.map((status) => ({
+  value: status,
+  label: status[0]?.toUpperCase() + status.slice(1),
+}));
+
+export function SaveForm(props: Props) {
+  const { values, target, job } = props;
+  const form = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverErrors, setServerErrors] = useState<ServerErrors>({});
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The state above renders the button; this guards a second press before that render lands.
+  const inFlight = useRef(false);
+  const [addDescription, setAddDescription] = useState(props.settings.description_to_notes);
+
+  // Without an extracted job the address typed is the key for "already saved"; without that, a key
+  // of this popup's own, so that unrelated hand-typed saves never look like duplicates of each other.
+  const [ownKey] = useState(() => `manual:${crypto.randomUUID()}`);
+  const jobKey = () => target.jobKey || values.source_url.trim() || ownKey;
+
+  const errorOf = (name: FieldName) => {
+    const server = serverErrors[name];
+    return errors[name] ?? (server && server.value === values[name] ? server.message : undefined);
+  };
+
+  const focusField = (name: FieldName | undefined) => {
+    const element = name && form.current?.elements.namedItem(name);
+    if (element instanceof HTMLElement) element.focus();
+  };
+
+  const setValue = (name: FieldName) => (value: string) =>
+    props.onValues((current) => {
+      const next = { ...current, [name]: value };
+      // Choosing "applied" fills today's date when the option says so; a typed date is kept.
+      if (name === 'status') {
+        next.applied_at = appliedDateFor(
+          value,
+          current.applied_at,
+          props.settings.fill_applied_date,
+        );
+      }
+      return next;
+    });
+
+  // On blur: the field just left gets its verdict; errors already shown are updated, so a fix
+  // clears them, but untouched fields are not flagged before the user reaches them.
+  const onBlur = (name: string) => {
+    const check = validateDraft(values);
+    const found = check.ok ? {} : splitFieldErrors(check.fieldErrors).fields;
+    setErrors((shown) => {
+      const next: Errors = {};
+      for (const key of Object.keys(found) as FieldName[]) {
+        if (key === name || shown[key]) next[key] = found[key];
+      }
+      return next;
+    });
+  };
+
+  const showServerErrors = (result: Extract<SaveOutcome, { state: 'invalid' }>) => {
+    const { fields } = splitFieldErrors(result.fieldErrors);
+    const next: ServerErrors = {};
+    for (const [name, message] of Object.entries(fields) as [FieldName, string][]) {
+      next[name] = { message, value: values[name] };
+    }
+    setServerErrors(next);
+    focusField(firstInvalid(fields));
+  };
+
+  async function save(force = false) {
+    if (inFlight.current) return;
+    const check = validateDraft(values);
+    if (!check.ok) {
+      const { fields } = splitFieldErrors(check.fieldErrors);
+      setErrors(fields);
+      setOutcome({ state: 'invalid', fieldErrors: check.fieldErrors });
+      focusField(firstInvalid(fields));
+      return;
+    }
+    setErrors({});
+    setServerErrors({});
+    setOutcome(null);
+    inFlight.current = true;
+    setSaving(true);
+    let result: SaveOutcome;
+    try {
+      // The parsed body, exactly what the API takes; the background parses it again on arrival.
+      const draft = check.value as DraftForm;
+      result =
+        target.rowId !== undefined && !force
+          ? await send({ type: 'outbox:resend', id: target.rowId, draft })
+          : await send({ type: 'outbox:save', draft, jobKey: jobKey(), force: force || undefined });
+    } catch (caught) {
+      result = { state: 'error', message: errorText(caught) };
+    }
+    inFlight.current = false;
+    setSaving(false);
+    setOutcome(result);
+    if (result.state === 'invalid') {
+      showServerErrors(result);
+      // The refused save is parked in the outbox: fixing it resends that row, not a second one.
+      if (result.rowId !== undefined) props.onTarget({ ...target, rowId: result.rowId });
+    }
+    props.onSettled(result);
+  }
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void save();
+  };
+
+  // Enter saves from any control but buttons (which click) and the notes, where Enter is a new
+  // line and Ctrl/Cmd+Enter saves. Handled here, not by implicit submission, so a select or a
+  // checkbox saves too and a save never runs twice.
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    const element = event.target;
+    if (element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement) return;
+    if (element instanceof HTMLTextAreaElement && !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    void save();
+  };
+
+  const onDescriptionToggle = (event: JSX.TargetedEvent<HTMLInputElement>) => {
+    const checked = event.currentTarget.checked;
+    setAddDescription(checked);
+    const description = job?.description;
+    if (description) {
+      props.onValues((current) => ({
+        ...current,
+        notes: toggleDescription(current.notes, description, checked),
+      }));
+    }
+    void updateSettings({ description_to_notes: checked });
+  };
+
+  const field = (name: FieldName) => ({
+    name,
+    label: FIELD_LABELS[name],
+    value: values[name],
+    error: errorOf(name),
+    onValue: setValue(name),
+    onBlur,
+  });
+
+  const truncated = target.kind === 'new' ? truncationNotice(job?.truncated) : null;
+
+  return (
+    <form ref={form} class="save-form" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
+      {target.kind === 'resend' && (
+        <p class="notice">
+          Editing a save from the outbox: Save resends it.{' '}
+          <button type="button" class="link" onClick={props.onCancelEdit}>
+            Back to this page's job
+          </button>
+        </p>
+      )}
+      {truncated && <p class="notice notice--warning">{truncated}</p>}
+      <Field {...field('company_name')} required autoComplete="organization" />
+      <Field {...field('position_title')} required />
+      <div class="row">
+        <Field {...field('status')} as="select" options={STATUS_OPTIONS} />
+        <Field {...field('location')} />
+      </div>
+      <div class="row">
+        <Field {...field('salary_min')} inputMode="numeric" />
+        <Field {...field('salary_max')} inputMode="numeric" />
+      </div>
+      <div class="row row--wide-second">
+        <Field {...field('source')} />
+        <Field {...field('source_url')} type="url" />
+      </div>
+      <div class="row">
+        <Field {...field('applied_at')} type="date" />
+        <Field {...field('next_step_at')} type="date" />
+      </div>
+      <Field {...field('notes')} as="textarea" rows={3} hint="Ctrl+Enter saves" />
+      <label class="check">
+        <input type="checkbox" checked={addDescription} onChange={onDescriptionToggle} />
+        Add the job description to the notes
+      </label>
+      {outcome && (
+        <OutcomeMessage outcome={outcome} onSaveAnyway={() => void save(true)} disabled={saving} />
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}
