@@ -43,6 +43,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ...Object.entries(options.hostMap ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
     'MAP * ~NOTFOUND',
     'EXCLUDE localhost',
+    'EXCLUDE 127.0.0.1',
   ].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
