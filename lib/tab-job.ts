@@ -4,7 +4,7 @@ import type { JobDraft } from '@/lib/extract/types';
 import { jobDraftSchema } from '@/lib/messages';
 
 /** Built from entrypoints/extractor.content.ts; injected only when the user opens the popup. */
-const GENERIC_EXTRACTOR = '/content-scripts/extractor.js';
+const GENERIC_EXTRACTOR = '/extractor.js';
 
 /**
  * The job on screen in a tab, extracted at this moment so that single-page navigation always yields

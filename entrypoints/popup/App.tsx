@@ -10,6 +10,8 @@ import { Tabs, type View } from './Tabs';
 import { useCurrentJob } from './useCurrentJob';
 import { type Outbox, unsentCount, useOutbox } from './useOutbox';
 
+export const PREFILLED_MARK = 'popup:prefilled';
+
 export function App() {
   const current = useCurrentJob();
   const outbox = useOutbox();
@@ -44,6 +46,10 @@ function Ready({
   outbox: Outbox;
 }) {
   const [view, setView] = useState<View>('form');
+  // The moment the prefilled form is on screen, for `npm run bench:popup`.
+  useEffect(() => {
+    performance.mark(PREFILLED_MARK);
+  }, []);
   const [values, setValues] = useState<FormValues>(() => initialForm(job, settings));
   const [target, setTarget] = useState<Target>({ kind: 'new', jobKey: job?.job_key ?? '' });
   // Editing an outbox row sets the page's own draft aside, to come back to it.

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness/chromium';
+
+/** Every script that runs inside a job page: the site content scripts and the injected extractor. */
+const pageScripts = [
+  ...readdirSync(join(EXTENSION_DIR, 'content-scripts'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `content-scripts/${file}`),
+  'extractor.js',
+];
+
+// Marks each library leaves in a bundle even when minified.
+const LIBRARY_MARKS: Record<string, RegExp> = {
+  zod: /ZodError|\$ZodType|jitless/,
+  ky: /TimeoutError.*ky|beforeRetry|afterResponse/,
+  dexie: /Dexie|IDBKeyRange/,
+  preact: /__H|__k|options\.vnode|dangerouslySetInnerHTML/,
+};
+
+describe('the built scripts that run in job pages', () => {
+  it.each(pageScripts)('%s stays under 24 KB, polyfill and runtime included', (file) => {
+    expect(statSync(join(EXTENSION_DIR, file)).size).toBeLessThanOrEqual(24_576);
+  });
+
+  it.each(pageScripts)('%s bundles none of zod, ky, Dexie or Preact', (file) => {
+    const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    for (const [library, mark] of Object.entries(LIBRARY_MARKS)) {
+      expect(mark.test(code), `${file} contains ${library}`).toBe(false);
+    }
+  });
+
+  it('the library marks do find the libraries where they are bundled', () => {
+    const chunks = [
+      ...readdirSync(join(EXTENSION_DIR, 'chunks')).map((file) => join('chunks', file)),
+      'background.js',
+    ].map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8'));
+    for (const [library, mark] of Object.entries(LIBRARY_MARKS)) {
+      expect(
+        chunks.some((code) => mark.test(code)),
+        `${library} found in the background or the pages' chunks`,
+      ).toBe(true);
+    }
+  });
+});
