@@ -3,7 +3,7 @@
  * and pay in the left pane's labelled sections ("Location", "Compensation"); the company in the
  * page title ("<title> @ <company>") or `og:site_name`.
  */
-import { findSalaryInText, parseSalary } from './salary';
+import { payIn } from './salary';
 import { clean, docTitle, firstText, linesOf, metaContent, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
@@ -30,8 +30,7 @@ export const ashby: SiteExtractor = {
       const name = textOf(label).toLowerCase();
       const value = textOf(label.nextElementSibling);
       if (name === 'location') job.location ||= value;
-      if (name === 'compensation')
-        job.salary ??= parseSalary(value) ?? findSalaryInText(value) ?? undefined;
+      if (name === 'compensation') job.salary ??= payIn(value);
     }
     return job;
   },

@@ -9,9 +9,9 @@
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
-import { findSalaryInText, parseSalary } from './salary';
+import { payIn } from './salary';
 import { clean, textOf } from './text';
-import type { PartialJob, Salary, SiteExtractor } from './types';
+import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
   /^(locations?|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location)\s*:?$/i;
@@ -21,9 +21,6 @@ const WORK_MODE = /\b(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií
 
 /** At most this many elements around the heading are read. */
 const ZONE_SIZE = 300;
-
-const pay = (t: string): Salary | undefined =>
-  t ? (parseSalary(t) ?? findSalaryInText(t) ?? undefined) : undefined;
 
 export const generic: SiteExtractor = {
   // No name: the page's own site name is the source.
@@ -51,9 +48,9 @@ export const generic: SiteExtractor = {
       const value =
         textOf(el.nextElementSibling) || textOf(el.parentElement).slice(label.length).trim();
       if (isLocation) job.location ||= value;
-      else job.salary ??= pay(value);
+      else job.salary ??= payIn(value);
     }
-    job.salary ??= pay(textOf(zone.querySelector('[class*="salary"], [class*="Salary"]')));
+    job.salary ??= payIn(textOf(zone.querySelector('[class*="salary"], [class*="Salary"]')));
     const line = textOf(h1.previousElementSibling);
     if (!job.location && line.length < 200 && line.includes('·')) {
       const parts = line

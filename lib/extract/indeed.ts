@@ -6,7 +6,7 @@
 import { findSalaryInText, parseSalary } from './salary';
 import { firstText, linesOf, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
-import { indeedJobKey, isIndeed } from './url';
+import { indeedAddress, indeedJobKey, isIndeed } from './url';
 
 /**
  * Job header, 2024-26 layout (`data-testid` attributes; class names are emotion hashes).
@@ -45,6 +45,7 @@ const JOB_POST = /\s+-\s+job post$/i;
 export const indeed: SiteExtractor = {
   name: 'Indeed',
   matches: isIndeed,
+  address: indeedAddress,
   extract(doc, url) {
     const pane = doc.querySelector(SEL.pane) ?? doc;
     const title = firstText(pane, SEL.title).replace(JOB_POST, '');

@@ -1,44 +1,71 @@
 /**
  * The registry: picks the site's extractor by the address and runs the waterfall. The site's own
- * extractor (what the user sees), then JSON-LD `JobPosting`, then `og:` tags, then `<title>`; the
- * first good answer for each field wins and remembers where it came from.
+ * extractor (what the user sees), then the fallback layers given to it (JSON-LD `JobPosting`, `og:`
+ * tags, `<title>`); the first good answer for each field wins and remembers where it came from.
+ *
+ * Fallbacks are passed in, not imported here, so that a content script for one site bundles only
+ * that site's rules: `createExtractor([linkedin])`. The site's own rules read every field its pages
+ * show, and its address names the job. `extractJob`, injected into any other page, has them all.
  */
 import { ashby } from './ashby';
 import { generic } from './generic';
 import { greenhouse } from './greenhouse';
 import { indeed } from './indeed';
-import { extractJsonLd } from './jsonld';
+import { jsonLdLayer } from './jsonld';
 import { lever } from './lever';
 import { linkedin } from './linkedin';
-import { extractMeta, siteName } from './meta';
+import { metaLayer, titleLayer } from './meta';
 import { findSalaryInText } from './salary';
 import { clean } from './text';
 import type {
   FieldName,
+  JobAddress,
   JobDraft,
   JobFields,
+  Layer,
   Origin,
   PartialJob,
   Salary,
   SiteExtractor,
 } from './types';
-import { jobAddress } from './url';
+import { jobAddress, pathOf } from './url';
 import { workday } from './workday';
 
-export type { JobDraft, SiteExtractor } from './types';
+export type { JobDraft, Layer, SiteExtractor } from './types';
 
 /** The API's limit for text fields. */
 export const MAX_TEXT = 255;
 /** Enough description for the notes. */
 export const MAX_DESCRIPTION = 20_000;
 
-const TEXT_FIELDS = ['position_title', 'company_name', 'location'] as const;
+/** What a registry reads beyond its sites' own rules. */
+export interface Fallbacks {
+  /** Read in order after the site's own extractor, each only when a field is still missing. */
+  layers: Layer[];
+  /**
+   * The address of a page whose site does not name the job in its address; `found` is the first
+   * `source_url` the layers give (JSON-LD's `url`).
+   */
+  address(doc: Document | null, url: URL, found?: () => string | undefined): JobAddress;
+}
+
+/** The fields the layers are asked for, in the order of the draft. */
+const FIELDS = [
+  'source',
+  'position_title',
+  'company_name',
+  'location',
+  'salary',
+  'description',
+] as const;
 
 /** Cut to `max` characters without splitting a surrogate pair. */
 function cut(s: string, max: number): string {
   if (s.length <= max) return s;
-  const end = /[\ud800-\udbff]/.test(s.charAt(max - 1)) ? max - 1 : max;
-  return s.slice(0, end).trimEnd();
+  return s
+    .slice(0, max)
+    .replace(/[\ud800-\udbff]$/, '')
+    .trimEnd();
 }
 
 /** Run an extractor; a page that breaks one never breaks the save. */
@@ -50,100 +77,96 @@ function attempt<T>(run: () => T, fallback: T): T {
   }
 }
 
-const hasAmount = (s: Salary | null | undefined): s is Salary =>
-  !!s && (s.min !== undefined || s.max !== undefined);
+const hasAmount = (s: Salary | null | undefined): s is Salary => (s?.min ?? s?.max) !== undefined;
 
 export type Extractor = (document: Document, url: URL) => JobDraft;
 
-/** Run `read` once, on first use: a layer the fields never reach is never read. */
-function lazy<T>(read: () => T, fallback: T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= attempt(read, fallback);
-    return value;
-  };
-}
-
 /**
- * An extractor over some sites only (a content script for LinkedIn and Indeed need not carry the
- * others). A page of no listed site goes straight to JSON-LD, then meta and title.
+ * An extractor over some sites, with the given fallbacks (none: a content script's site reads its
+ * own pages). A page of no listed site goes straight to the fallbacks; its source is the site's own
+ * name (meta), else its host. Without fallbacks, an address that names no job is kept without its
+ * query (LinkedIn and Indeed carry only search state and tracking there).
  */
-export function createExtractor(sites: SiteExtractor[]): Extractor {
+export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): Extractor {
   return (doc, url) => {
     const site = sites.find((s) => attempt(() => s.matches(url), false));
-    const jsonld = lazy(() => extractJsonLd(doc), {});
-    const meta = lazy(() => extractMeta(doc, url), { meta: {}, title: {} });
-    const layers: [Origin, () => PartialJob][] = [
-      ['site', lazy(() => (site ? site.extract(doc, url) : {}), {})],
-      ['jsonld', jsonld],
-      ['meta', () => meta().meta],
-      ['title', () => meta().title],
+    // The site's name, its own rules, the fallbacks, and the host as the last source. Each layer is
+    // read once, on first use: a layer the fields never reach is never read.
+    const all: Layer[] = [
+      ['site', () => ({ source: site?.name })],
+      ['site', (d, u) => site?.extract(d, u) ?? {}],
+      ...(fallbacks?.layers ?? []),
+      ['url', (_, u) => ({ source: u.hostname.replace(/^www\d*\./, '') })],
     ];
-
+    const layers = all.map(([origin, read]): [Origin, () => PartialJob] => {
+      let value: PartialJob | undefined;
+      return [origin, () => (value ??= attempt(() => read(doc, url), {}))];
+    });
     const origins: JobDraft['origins'] = {};
-    const truncated: FieldName[] = [];
-    const found: JobFields = {};
-    const take = <K extends keyof JobFields>(field: K): void => {
+    // The first good answer for a field, and where it came from.
+    const take = (field: FieldName): JobFields[FieldName] => {
       for (const [origin, layer] of layers) {
         let value = layer()[field];
         // One-line fields are cleaned here; a description keeps its lines (cleaned by its reader).
         if (typeof value === 'string')
-          value = (field === 'description' ? value.trim() : clean(value)) as typeof value;
-        if (value === undefined || value === null || value === '') continue;
-        if (field === 'salary' && !hasAmount(value as Salary)) continue;
-        found[field] = value;
+          value = field === 'description' ? value.trim() : clean(value);
+        if (!value || (typeof value === 'object' && !hasAmount(value))) continue;
         origins[field] = origin;
-        return;
+        return value;
       }
     };
-    for (const field of TEXT_FIELDS) take(field);
-    take('salary');
-    take('description');
+    const draft = {} as JobDraft;
+    const truncated: FieldName[] = [];
+    let salary: Salary | undefined;
+    for (const field of FIELDS) {
+      const value = take(field);
+      if (typeof value === 'object') salary = value;
+      else if (value) {
+        const max = field === 'description' ? MAX_DESCRIPTION : MAX_TEXT;
+        draft[field as Exclude<typeof field, 'salary'>] = cut(value, max);
+        if (value.length > max) truncated.push(field);
+      }
+    }
 
     // A title that holds the pay ("Engineer ($150k - $180k)") keeps its text and gives the salary.
-    if (!found.salary && found.position_title) {
-      const title = cut(found.position_title, MAX_TEXT);
-      const pay = attempt(() => findSalaryInText(title), null);
+    if (!salary && draft.position_title) {
+      const pay = findSalaryInText(draft.position_title);
       if (hasAmount(pay)) {
-        found.salary = pay;
+        salary = pay;
         origins.salary = origins.position_title;
       }
     }
-
-    const address = attempt(
-      () => jobAddress(doc, url, () => jsonld().source_url),
-      jobAddress(null, url),
-    );
-    const [source, sourceOrigin] = site?.name
-      ? [site.name, 'site' as const]
-      : attempt(() => siteName(doc, url), [url.hostname, 'url'] as const);
-    const draft: JobDraft = { source, source_url: address.url, job_key: address.key, origins };
-    origins.source = sourceOrigin;
-    origins.source_url = address.origin;
-    if (source.length > MAX_TEXT) {
-      draft.source = cut(source, MAX_TEXT);
-      truncated.push('source');
-    }
-    for (const field of TEXT_FIELDS) {
-      const value = found[field];
-      if (!value) continue;
-      draft[field] = cut(value, MAX_TEXT);
-      if (value.length > MAX_TEXT) truncated.push(field);
-    }
-    const salary = found.salary;
-    if (hasAmount(salary)) {
+    if (salary) {
       if (salary.min !== undefined) draft.salary_min = salary.min;
       if (salary.max !== undefined) draft.salary_max = salary.max;
       const posted = clean(salary.posted);
       if (posted) draft.salary_posted = cut(posted, MAX_TEXT);
-    } else delete origins.salary;
-    if (found.description) {
-      draft.description = cut(found.description, MAX_DESCRIPTION);
-      if (found.description.length > MAX_DESCRIPTION) truncated.push('description');
     }
+
+    const address =
+      site?.address?.(url) ??
+      (fallbacks
+        ? attempt(
+            () => fallbacks.address(doc, url, () => take('source_url') as string | undefined),
+            fallbacks.address(null, url),
+          )
+        : pathOnly(url));
+    draft.source_url = address.url;
+    draft.job_key = address.key;
+    draft.origins = origins;
+    origins.source_url = address.origin;
     if (truncated.length) draft.truncated = truncated;
     return draft;
   };
+}
+
+/**
+ * Without fallbacks, the page's address without its query: the sites of a content script name
+ * their jobs in the address, and elsewhere theirs holds only search state and tracking.
+ */
+function pathOnly(url: URL): JobAddress {
+  const href = pathOf(url);
+  return { url: href, key: href, origin: 'url' };
 }
 
 /** Every site this extension knows, in the order they are tried. */
@@ -157,5 +180,11 @@ export const SITES: SiteExtractor[] = [
   generic,
 ];
 
-/** Extract the job a page is about, with every site's rules. */
-export const extractJob: Extractor = /* @__PURE__ */ createExtractor(SITES);
+/** The whole waterfall: JSON-LD, then `og:` meta, then `<title>`; the page's canonical address. */
+export const FALLBACKS: Fallbacks = {
+  layers: [jsonLdLayer, metaLayer, titleLayer],
+  address: jobAddress,
+};
+
+/** Extract the job a page is about, with every site's rules and every fallback. */
+export const extractJob: Extractor = /* @__PURE__ */ createExtractor(SITES, FALLBACKS);

@@ -4,8 +4,8 @@
  * several postings on one page) describes no single job and is ignored, as is malformed JSON.
  */
 import { salaryFromJsonLd } from './salary';
-import { clean, decode, htmlToText } from './text';
-import type { PartialJob } from './types';
+import { clean, linesOf } from './text';
+import type { Layer, PartialJob } from './types';
 
 type Node = Record<string, unknown>;
 
@@ -35,12 +35,43 @@ function nodes(doc: Document): Node[] {
 }
 
 /** The one `JobPosting` the page is about, or nothing when there is none or a list of them. */
-export function findJobPosting(doc: Document): Node | undefined {
+function findJobPosting(doc: Document): Node | undefined {
   const seen = new Map<string, Node>();
   for (const n of nodes(doc)) {
     if (isType(n, 'JobPosting')) seen.set(JSON.stringify([n.title, n.url, n.identifier]), n);
   }
   return seen.size === 1 ? [...seen.values()][0] : undefined;
+}
+
+const inert = new WeakMap<Document, Document>();
+
+/** A document without a browsing context: nothing parsed into it runs or loads. */
+function inertDoc(doc: Document): Document {
+  let d = inert.get(doc);
+  if (!d) {
+    d = doc.implementation.createHTMLDocument('');
+    inert.set(doc, d);
+  }
+  return d;
+}
+
+/**
+ * Decode HTML entities in a string that was never parsed as HTML (JSON-LD values), through the
+ * DOM. `<` is escaped first, so markup in the string stays literal text and no element is made.
+ */
+function decode(doc: Document, s: string): string {
+  if (!/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(s)) return s;
+  const div = inertDoc(doc).createElement('div');
+  div.innerHTML = s.replace(/</g, '&lt;');
+  return div.textContent ?? '';
+}
+
+/** Plain text of an HTML fragment (a JSON-LD description), parsed where nothing runs or loads. */
+function htmlToText(doc: Document, html: string): string {
+  if (!/[<&]/.test(html)) return html.trim();
+  const div = inertDoc(doc).createElement('div');
+  div.innerHTML = html;
+  return linesOf(div);
 }
 
 /** A JSON-LD text value: entities decoded, white space collapsed. */
@@ -83,3 +114,6 @@ export function extractJsonLd(doc: Document): PartialJob {
     source_url: typeof job.url === 'string' ? job.url : undefined,
   };
 }
+
+/** The JSON-LD layer of the waterfall, after the site's own extractor. */
+export const jsonLdLayer: Layer = ['jsonld', extractJsonLd];

@@ -2,10 +2,10 @@
  * LinkedIn, in its layouts. Every lookup is scoped to the job the page is about: the top card of a
  * job page or the open pane of a search page, never the cards of other jobs listed beside it.
  */
-import { findSalaryInText, parseSalary } from './salary';
-import { clean, docTitle, firstText, linesOf, same, textOf } from './text';
+import { payIn } from './salary';
+import { clean, docTitle, firstText, linesOf, textOf } from './text';
 import type { PartialJob, Salary, SiteExtractor } from './types';
-import { isLinkedIn, linkedInJobId } from './url';
+import { isLinkedIn, linkedInAddress, linkedInJobId } from './url';
 
 /**
  * Public (signed-out) job page and its fragment: `.top-card-layout` top card.
@@ -18,7 +18,8 @@ const GUEST = {
   location: '.topcard__flavor-row .topcard__flavor--bullet:not(.topcard__flavor--metadata)',
   /** "Base pay range" of the job itself; similar-job cards use `.main-job-card__salary-info`. */
   salary: '.compensation__salary',
-  description: '.description__text .show-more-less-html__markup,.description__text',
+  /** The description's own markup; the box around it also holds "Show more"/"Show less" buttons. */
+  description: '.show-more-less-html__markup',
 };
 
 /**
@@ -46,19 +47,12 @@ const AFTER_LOCATION = /\b(ago|reposted|applicants?|clicked apply|promoted|activ
 /** The location: the first part of the line "Location · 2 days ago · N applicants" (not the company). */
 function locationFrom(line: string, company: string): string {
   const parts = line.split('·').map(clean).filter(Boolean);
-  const first = parts[0] && same(parts[0], company) ? parts[1] : parts[0];
+  const first = parts[0]?.toLowerCase() === company.toLowerCase() ? parts[1] : parts[0];
   return first && !AFTER_LOCATION.test(first) ? first : '';
 }
 
-/**
- * A salary in a short text. LinkedIn's pills put the period on both ends ("$120K/yr - $150K/yr"),
- * which salary.ts reads as one amount: the first end's period is dropped ("$120K - $150K/yr").
- */
-function pay(text: string): Salary | undefined {
-  if (!text || text.length > 300) return undefined;
-  const t = text.replace(/(\d[km]?) ?\/ ?(yr|hr|mo|wk)\b(?= ?[-–—])/i, '$1');
-  return parseSalary(t) ?? findSalaryInText(t) ?? undefined;
-}
+/** A salary in a short text: a pay pill ("$120K/yr - $150K/yr") or the salary card. */
+const pay = (text: string): Salary | undefined => (text.length > 300 ? undefined : payIn(text));
 
 function salaryIn(scope: ParentNode, selector: string): Salary | undefined {
   for (const el of scope.querySelectorAll(selector)) {
@@ -72,14 +66,14 @@ function salaryIn(scope: ParentNode, selector: string): Salary | undefined {
  * The page title: "(3) Staff Engineer | Acme Corp | LinkedIn" (signed in) or "Heidi hiring Senior
  * Engineer in Melbourne, Victoria, Australia | LinkedIn" (signed out).
  */
-function fromTitle(doc: Document): { title?: string; company?: string; location?: string } {
+function fromTitle(doc: Document): PartialJob {
   const page = docTitle(doc);
   const guest = /^(.+?) hiring (.+) in (.+) \| LinkedIn$/.exec(page);
-  if (guest) return { company: guest[1], title: guest[2], location: guest[3] };
+  if (guest) return { company_name: guest[1], position_title: guest[2], location: guest[3] };
   const parts = page.split(' | ');
   if (parts.length < 3 || parts.pop() !== 'LinkedIn') return {};
   const company = parts.pop();
-  return { title: parts.join(' | '), company };
+  return { position_title: parts.join(' | '), company_name: company };
 }
 
 /**
@@ -89,21 +83,13 @@ function fromTitle(doc: Document): { title?: string; company?: string; location?
  * test/pages/linkedin-2026-hashed.html.
  */
 function hashed(doc: Document): PartialJob {
-  const { title, company, location } = fromTitle(doc);
-  const scope = doc.querySelector('main') ?? doc.body;
-  let link: Element | undefined;
-  for (const a of scope?.querySelectorAll('a[href*="/company/"]') ?? []) {
-    if (!a.closest('li') && textOf(a)) {
-      link = a;
-      break;
-    }
-  }
-  const job: PartialJob = {
-    position_title: title,
-    company_name: textOf(link) || company,
-    location,
-  };
-  for (const h of scope?.querySelectorAll('h2') ?? []) {
+  const job = fromTitle(doc);
+  const scope = doc.querySelector('main') ?? doc;
+  const link = [...scope.querySelectorAll('a[href*="/company/"]')].find(
+    (a) => !a.closest('li') && textOf(a),
+  );
+  job.company_name = textOf(link) || job.company_name;
+  for (const h of scope.querySelectorAll('h2')) {
     if (/^about the job$/i.test(textOf(h))) job.description = linesOf(h.parentElement);
   }
   // Walk up from the company link to the top card's line "Location · 2 days ago · N applicants";
@@ -124,35 +110,38 @@ function hashed(doc: Document): PartialJob {
   return job;
 }
 
+/** A top card: title, company and location in `card`, pay and description in `scope`. */
+function topCard(
+  card: ParentNode,
+  scope: ParentNode,
+  sel: typeof GUEST | typeof MEMBER,
+  location: (company: string) => string,
+): PartialJob {
+  const company = firstText(card, sel.company);
+  return {
+    position_title: firstText(card, sel.title),
+    company_name: company,
+    location: location(company),
+    salary: salaryIn(scope, sel.salary),
+    description: linesOf(scope.querySelector(sel.description)),
+  };
+}
+
 export const linkedin: SiteExtractor = {
   name: 'LinkedIn',
   matches: isLinkedIn,
+  address: linkedInAddress,
   extract(doc, url) {
     // Every job page, pane and fragment names its job in the address; other pages are no job.
     if (!linkedInJobId(url)) return {};
     const guest = doc.querySelector(GUEST.card);
-    if (guest) {
-      return {
-        position_title: firstText(guest, GUEST.title),
-        company_name: firstText(guest, GUEST.company),
-        location: firstText(guest, GUEST.location),
-        salary: salaryIn(doc, GUEST.salary),
-        description: linesOf(doc.querySelector(GUEST.description)),
-      };
-    }
-    const title = doc.querySelector(MEMBER.title);
+    if (guest) return topCard(guest, doc, GUEST, () => firstText(guest, GUEST.location));
     // The open job's pane; on a job page the top card is the only one.
-    const pane = title?.closest(MEMBER.pane) ?? doc;
-    if (title) {
-      const company = firstText(pane, MEMBER.company);
-      return {
-        position_title: textOf(title),
-        company_name: company,
-        location: locationFrom(firstText(pane, MEMBER.metaLine), company),
-        salary: salaryIn(pane, MEMBER.salary),
-        description: linesOf(pane.querySelector(MEMBER.description)),
-      };
-    }
+    const pane = doc.querySelector(MEMBER.title)?.closest(MEMBER.pane) ?? doc;
+    if (pane.querySelector(MEMBER.title))
+      return topCard(pane, pane, MEMBER, (company) =>
+        locationFrom(firstText(pane, MEMBER.metaLine), company),
+      );
     return hashed(doc);
   },
 };

@@ -1,18 +1,10 @@
 /**
  * The last resort: `og:` meta tags, then the page's `<title>`. They name a page, not always a job,
- * so the title and company are taken only from a page that looks like a job posting.
+ * so the title and company are taken only from a page that looks like a job posting. The site's
+ * own name (`og:site_name`, `application-name`) is the `source` of a page of no known site.
  */
 import { clean, docTitle, metaContent } from './text';
-import type { Origin, PartialJob } from './types';
-
-/** "itjobs.pt" for www.itjobs.pt: the host without its www. */
-export const readableHost = (u: URL): string => u.hostname.replace(/^www\d*\./, '');
-
-/** The site's own name: `og:site_name`, `application-name`, else its host; with its origin. */
-export function siteName(doc: Document, url: URL): [string, Origin] {
-  const name = metaContent(doc, 'og:site_name') || metaContent(doc, 'application-name');
-  return name ? [name, 'meta'] : [readableHost(url), 'url'];
-}
+import type { Layer } from './types';
 
 /** Words of job postings and of job titles, in the address or the page's own summary. */
 const JOB_WORDS =
@@ -29,7 +21,7 @@ export function looksLikeJob(doc: Document, url: URL): boolean {
 }
 
 /** A title without the site's name before or after it ("Senior Legal Counsel - Oneflow"). */
-export function stripSite(title: string, names: string[]): string {
+function stripSite(title: string, names: string[]): string {
   for (const name of names) {
     if (!name) continue;
     const n = name.toLowerCase().replace(/\s+/g, '');
@@ -41,23 +33,29 @@ export function stripSite(title: string, names: string[]): string {
   return title;
 }
 
-export interface MetaLayers {
-  /** From `og:` tags. */
-  meta: PartialJob;
-  /** From `<title>`. */
-  title: PartialJob;
+/** The names a title may carry besides the job's: `og:site_name` and the host's main label. */
+function siteNames(doc: Document, url: URL): string[] {
+  const labels = url.hostname.split('.');
+  return [metaContent(doc, 'og:site_name'), labels[labels.length - 2] ?? ''];
 }
 
-export function extractMeta(doc: Document, url: URL): MetaLayers {
-  if (!looksLikeJob(doc, url)) return { meta: {}, title: {} };
-  const site = metaContent(doc, 'og:site_name');
-  const labels = url.hostname.split('.');
-  const names = [site, labels[labels.length - 2] ?? ''];
-  return {
-    meta: {
-      position_title: stripSite(metaContent(doc, 'og:title'), names),
-      company_name: site,
-    },
-    title: { position_title: stripSite(docTitle(doc), names) },
-  };
-}
+/** `og:title` and `og:site_name` of a job page; the site's name on any page. */
+export const metaLayer: Layer = [
+  'meta',
+  (doc, url) => {
+    const source = metaContent(doc, 'og:site_name') || metaContent(doc, 'application-name');
+    if (!looksLikeJob(doc, url)) return { source };
+    return {
+      source,
+      position_title: stripSite(metaContent(doc, 'og:title'), siteNames(doc, url)),
+      company_name: metaContent(doc, 'og:site_name'),
+    };
+  },
+];
+
+/** The `<title>` of a job page, without the site's name. */
+export const titleLayer: Layer = [
+  'title',
+  (doc, url) =>
+    looksLikeJob(doc, url) ? { position_title: stripSite(docTitle(doc), siteNames(doc, url)) } : {},
+];

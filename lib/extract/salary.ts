@@ -1,3 +1,7 @@
+/**
+ * Salaries as posted ("$130,000 - $160,000 a year", "From €3,500 per month", "$120K/yr - $150K/yr")
+ * and in JSON-LD, as yearly whole amounts. Kept small: it is bundled into every content script.
+ */
 import type { Salary, SalaryPeriod } from './types';
 
 /** The API stores yearly amounts: a year has 2080 working hours, 260 days, 52 weeks, 12 months. */
@@ -10,72 +14,56 @@ const PER_YEAR: Record<SalaryPeriod, number> = {
 };
 /** More than this a year is a funding round, a price or a misreading, not pay. */
 const MAX_YEARLY = 10_000_000;
-/** Below this an amount with no period is an hourly rate: nobody posts a yearly or monthly $45. */
-const HOURLY_BELOW = 1000;
 
-/** The currency codes we recognise next to a number (a short list keeps "ISO 9001" from being money). */
-const CODES = 'USD|EUR|GBP|CAD|AUD|NZD|CHF|INR|JPY|CNY|SGD|HKD|SEK|NOK|DKK|PLN|CZK|BRL|MXN|ZAR';
-const SYMBOL: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '¥': 'JPY' };
-/** Letters before a dollar sign: CA$, C$, A$, US$, ... */
-const DOLLAR: Record<string, string> = {
-  C: 'CAD',
-  CA: 'CAD',
-  A: 'AUD',
-  AU: 'AUD',
-  NZ: 'NZD',
-  US: 'USD',
-  HK: 'HKD',
-  S: 'SGD',
-  SG: 'SGD',
-  R: 'BRL',
-  MX: 'MXN',
-};
-const UNIT: Record<string, SalaryPeriod> = {
-  h: 'hour',
-  d: 'day',
-  w: 'week',
-  m: 'month',
-  y: 'year',
-  a: 'year',
-};
+/** A period from its word ("hr", "monthly", "/d"): the one with its first letter; "annum" is a year. */
+const periodOf = (word = 'y'): SalaryPeriod =>
+  (Object.keys(PER_YEAR) as SalaryPeriod[]).find((p) => p[0] === word[0]?.toLowerCase()) ?? 'year';
+
+const SIGNS = '$€£₹¥';
+/**
+ * The currency codes we recognise next to a number (a short list keeps "ISO 9001" from being
+ * money). The first five are those of SIGNS, in its order.
+ */
+const CODES = 'USD|EUR|GBP|INR|JPY|CAD|AUD|NZD|CHF|CNY|SGD|HKD|SEK|NOK|DKK|PLN|CZK|BRL|MXN|ZAR';
+/** Letters before "$" and the dollar they name, as " <letters>:<code>" (CA$, A$, US$, R$, ...). */
+const DOLLARS = ' C:CAD CA:CAD A:AUD AU:AUD NZ:NZD US:USD HK:HKD S:SGD SG:SGD R:BRL MX:MXN';
 
 /**
- * One amount: [currency] number [k|M] [currency], in text whose white space is collapsed to ' '.
+ * One amount, in text whose white space is collapsed to ' '. Groups: 1 code, 2 letters before a
+ * sign, 3 sign, 4 number, 5 k or M, 6 code after, 7 sign after.
  * Linear time: a match cannot start inside a number and every repeat is bounded, so each position
  * costs at most a few dozen steps, even on a hostile 1 MB page.
  */
 const AMOUNT = new RegExp(
-  [
-    // Early exits: an amount starts with a capital, a sign or a digit, and has a digit within six.
-    '(?=[A-Z$€£₹¥\\d])(?=\\D{0,5}\\d)',
+  // Early exit: an amount has a digit within six characters.
+  '(?=\\D{0,5}\\d)' +
     // Currency before: a code ("EUR 20 000") or a sign, maybe after letters ("CA$", "€").
-    `(?:\\b(?<code>${CODES}) ?|(?:\\b(?<pre>[A-Z]{1,3}))?(?<sym>[$€£₹¥]) ?)?`,
+    `(?:\\b(${CODES}) ?|(\\b[A-Z]{1,3})?([${SIGNS}]) ?)?` +
     // Not inside a number, nor after "555 " (so a phone number's groups are not amounts).
-    '(?<![\\d.,]|\\d )',
-    // "20 000" (spaces only before three digits), or digits grouped by one repeated mark ("130,000",
-    // "12,00,000", "45.000"), then decimals. toNumber checks the groups; no salary is longer.
-    "(?<num>(?:\\d{1,3}(?: \\d{3}){1,3}(?! ?\\d)|\\d{1,9}(?:(?<sep>[,.'’])\\d{1,3}(?:\\k<sep>\\d{1,3}){0,3})?)(?:[.,]\\d{1,2})?)",
-    // Not the first part of a longer number ("1.2.3.4", "123456789012").
-    "(?![,.'’]?\\d)",
+    '(?<![\\d.,]|\\d )' +
+    // "20 000" (spaces only before three digits), else digits and marks ("130,000", "12,00,000",
+    // "45.000,00"): toNumber checks the grouping. Not the first part of a longer number ("1.2.3.4.5.6").
+    "((?:\\d{1,3}(?: \\d{3}){1,3}(?! ?\\d)|\\d{1,9})(?:[,.'’]\\d{1,3}){0,4})(?![,.'’]?\\d)" +
     // "150k", "1.5M", but not "5 km" or "10 months".
-    '(?<mult>[kKmM](?![A-Za-z]))?',
+    '([kKmM](?![A-Za-z]))?' +
     // Currency after: "254,644 USD", "45.000 €".
-    `(?: ?\\b(?<code2>${CODES})\\b| ?(?<sym2>[$€£₹¥]))?`,
-  ].join(''),
+    `(?: ?\\b(${CODES})\\b| ?([${SIGNS}]))?`,
   'g',
 );
 // Context of an amount, read in place with sticky regexes at its start or end (no slicing).
+/** A period right after: "a year", "per hour", "/hr", "monthly", "p.a." (word in group 1 or 2). */
+const PERIOD =
+  / ?(?:(?:\/ ?|per |an? |each )(h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r|annum|[hdwmy])\b|((?:hour|dai|week|month|year)ly|annual(?:ly)?)\b|p\.?a\b\.?)/iy;
 /** What may stand between the two ends of a range. */
 const RANGE = / ?(?:[-‐‑‒–—−~]|to|and) ?/iy;
-/** A period right after: "a year", "per hour", "/hr", "monthly", "p.a.". */
-const PERIOD_AFTER =
-  / ?(?:(?:\/ ?|per |an? |each )(hour|hr|h|day|d|week|wk|w|month|mo|m|year|yr|y|annum)\b|(hourly|daily|weekly|monthly|yearly|annual(?:ly)?)\b|p\.?a\b\.?)/iy;
-/** A period right before: "Hourly rate: $20", "Annual base salary: €45k" (the capture is what to keep). */
+/** A period right before: "Hourly rate: $20", "Annual base salary: €45k" (group 1, from the word). */
 const PERIOD_BEFORE =
-  /(?<=(\b(hourly|daily|weekly|monthly|yearly|annual(?:ly)?)(?: base)?(?: (?:rate|pay|salary|wage|compensation)(?: range)?)?(?: is| of)?:? ?))/iy;
-/** One open end: "From $22.38", "Up to $90,000". */
+  /(?<=(\b(?:(?:hour|dai|week|month|year)ly|annual(?:ly)?)(?: base)?(?: (?:rate|pay|salary|wage|compensation)(?: range)?)?(?: is| of)?:? ?))/iy;
+/** One open end: "From $22.38", "Up to $90,000" (group 1, from the word). */
 const QUALIFIER =
-  /(?<=(\b(from|starting (?:at|from)|starts at|at least|min(?:imum)?|up to|max(?:imum)?)[: ]*))/iy;
+  /(?<=(\b(?:from|start(?:ing|s) (?:at|from)|at least|min(?:imum)?|up to|max(?:imum)?)[: ]*))/iy;
+/** How far a match of PERIOD_BEFORE or QUALIFIER reaches back. */
+const back = (m: RegExpExecArray | null): number => m?.[1]?.length ?? 0;
 
 /** The match of sticky `re` at index `i` of `t`, or null. */
 function at(re: RegExp, t: string, i: number): RegExpExecArray | null {
@@ -83,51 +71,18 @@ function at(re: RegExp, t: string, i: number): RegExpExecArray | null {
   return re.exec(t);
 }
 
-/** Plain digits; groups of three after one repeated mark ("1,234,567", "20 000"); or Indian "12,34,567". */
-const GROUPED = /^(?:\d+|\d{1,3}([,.'’ ])\d{3}(?:\1\d{3})*|\d{1,2}(?:,\d\d)+,\d{3})$/;
-
 /**
- * "130,000" → 130000, "45.000,00" → 45000, "12,00,000" → 1200000 (Indian), "22.38" → 22.38.
- * A last mark before one or two digits is a decimal mark; before three it groups ("€45.000").
- * Undefined when the grouping is inconsistent (versions, dotted phone numbers).
+ * Plain digits; groups of three after one repeated mark ("1,234,567", "20 000"); or Indian
+ * "12,34,567"; then maybe a decimal mark before one or two digits, never the grouping mark
+ * ("1.500.00"). So "€45.000" is 45000 and "22.38" is 22.38.
  */
-function toNumber(raw: string): number | undefined {
-  const dec = /[.,]\d{1,2}$/.exec(raw);
-  const int = dec ? raw.slice(0, dec.index) : raw;
-  const m = GROUPED.exec(int);
-  // "1.500.00": the decimal mark cannot also be the grouping mark.
-  if (!m || (dec && m[1] === dec[0][0])) return;
-  return Number(int.replace(/\D/g, '') + (dec ? `.${dec[0].slice(1)}` : ''));
-}
+const NUMBER =
+  /^(\d+|\d{1,3}([,.'’ ])\d{3}(?:\2\d{3})*|\d{1,2}(?:,\d\d)+,\d{3})(?:([.,])(\d\d?))?$/;
 
-interface Amount {
-  value: number;
-  mult: number;
-  /** A currency sign or code is next to it. */
-  money: boolean;
-  currency?: string;
-  /** Said by a code or letters (CA$), not assumed from a bare sign ($ → USD). */
-  explicit: boolean;
-  /** Has thousands marks ("130,000"), so it reads as money even without a sign. */
-  grouped: boolean;
-}
-
-function toAmount(m: RegExpExecArray): Amount | undefined {
-  const g = m.groups ?? {};
-  const num = g.num ?? '';
-  const value = toNumber(num);
-  if (value === undefined) return;
-  const code = g.code ?? g.code2;
-  const sign = g.sym ?? g.sym2;
-  const pre = g.pre && (g.pre.length === 3 ? g.pre : g.sym === '$' ? DOLLAR[g.pre] : undefined);
-  return {
-    value,
-    mult: !g.mult ? 1 : /k/i.test(g.mult) ? 1e3 : 1e6,
-    money: !!(code || sign),
-    currency: code ?? (g.pre ? pre : sign && SYMBOL[sign]),
-    explicit: !!(code || g.pre),
-    grouped: value >= 1000 && /\D/.test(num),
-  };
+/** The number, or NaN. */
+function toNumber(raw = ''): number {
+  const m = NUMBER.exec(raw);
+  return m?.[1] && (m[3] ?? 0) !== m[2] ? Number(`${m[1].replace(/\D/g, '')}.${m[4] ?? 0}`) : NaN;
 }
 
 /** Yearly whole amounts, checked: none is zero, negative or absurd; a reversed range is swapped. */
@@ -140,74 +95,70 @@ function finish(
 ): Salary | null {
   const top = hi ?? lo;
   if (top === undefined) return null;
-  const p = period ?? (top < HOURLY_BELOW ? 'hour' : 'year');
-  const yearly = (n: number | undefined) =>
-    n === undefined ? undefined : Math.round(n * PER_YEAR[p]);
-  let min = yearly(lo);
-  let max = yearly(hi);
-  if (min !== undefined && max !== undefined && min > max) [min, max] = [max, min];
-  for (const n of [min, max]) if (n !== undefined && !(n > 0 && n <= MAX_YEARLY)) return null;
-  const s: Salary = { period: p, posted };
-  if (min !== undefined) s.min = min;
-  if (max !== undefined) s.max = max;
-  if (currency) s.currency = currency;
-  return s;
+  // No period and under 1,000: an hourly rate (nobody posts a yearly or monthly $45).
+  const p = period ?? (top < 1000 ? 'hour' : 'year');
+  let [min, max] = [lo, hi].map((n) => (n === undefined ? n : Math.round(n * PER_YEAR[p])));
+  // An open end is undefined, and undefined compares false either way.
+  if (min! > max!) [min, max] = [max, min];
+  if ([min, max].some((n) => n! <= 0 || n! > MAX_YEARLY)) return null;
+  return { min, max, period: p, posted, ...(currency ? { currency } : {}) };
 }
 
-/** A salary from one amount or a range of two, with the period and open end around it. */
+/** The currency a code or letters say ('' for letters we do not know, "NT$"), else undefined. */
+const said = (m?: RegExpExecArray): string | undefined =>
+  m?.[1] ??
+  m?.[6] ??
+  (m?.[2] &&
+    (m[2].length > 2 ? m[2] : (m[3] === '$' && DOLLARS.split(` ${m[2]}:`)[1]?.slice(0, 3)) || ''));
+/** The currency a sign says. */
+const signed = (m?: RegExpExecArray): string | undefined =>
+  m && CODES.split('|')[SIGNS.indexOf(m[3] ?? m[7] ?? '_')];
+/** 1000 for a k, a million for an M. */
+const mult = (m: RegExpExecArray): number => (m[5] ? (/k/i.test(m[5]) ? 1e3 : 1e6) : 1);
+
+/** A salary from one amount `a` or a range `a`-`b`, with the period and open end around it. */
 function toSalary(
   t: string,
-  ma: RegExpExecArray,
-  mb: RegExpExecArray | undefined,
+  a: RegExpExecArray,
+  b: RegExpExecArray | undefined,
   lenient: boolean,
 ): Salary | null {
   // The context first: it is cheaper than the amounts, and most lone amounts in prose fail it.
-  let start = ma.index;
-  let end = (mb ?? ma).index + (mb ?? ma)[0].length;
-  const q = mb ? null : at(QUALIFIER, t, start);
-  const open = q ? (/^(up|max)/i.test(q[2] ?? '') ? 'min' : 'max') : undefined; // the end left open
-  const plus = !mb && !q && t[end] === '+'; // "$100k+"
-  if (q) start -= q[1]?.length ?? 0;
-  if (plus) end++;
-  let period: SalaryPeriod | undefined;
-  const after = at(PERIOD_AFTER, t, end);
-  const pb = after ? null : at(PERIOD_BEFORE, t, start);
-  if (after) {
-    period = UNIT[(after[1] ?? after[2] ?? 'y')[0]?.toLowerCase() ?? 'y'];
-    end += after[0].length;
-  } else if (pb) {
-    period = UNIT[pb[2]?.[0]?.toLowerCase() ?? 'y'];
-    start -= pb[1]?.length ?? 0;
-  }
-  // In running text a lone amount is as often a bonus or a budget: take it only with a period or an open end.
-  if (!lenient && !mb && !period && !q && !plus) return null;
-
-  const a = toAmount(ma);
-  const b = mb && toAmount(mb);
-  if (!a || (mb && !b)) return null;
   const last = b ?? a;
-  let lo = a.value * a.mult;
-  let hi = last.value * last.mult;
+  let start = a.index;
+  let end = last.index + last[0].length;
+  const q = b ? null : at(QUALIFIER, t, start);
+  const plus = !b && !q && t[end] === '+'; // "$100k+"
+  if (plus) end++;
+  const after = at(PERIOD, t, end);
+  const before = after ? null : at(PERIOD_BEFORE, t, start - back(q));
+  start -= back(q) + back(before);
+  end += after?.[0].length ?? 0;
+  const p = after ?? before;
+  // In running text a lone amount is as often a bonus or a budget: take it only with a period or an open end.
+  if (!lenient && !b && !p && !q && !plus) return null;
+
+  const aValue = toNumber(a[4]);
+  const bValue = toNumber(last[4]);
+  const aMult = mult(a);
+  const bMult = mult(last);
+  if (Number.isNaN(aValue + bValue)) return null;
   // "$150-190k": a suffix on one end only applies to both when that keeps them in order.
-  if (b && (a.mult === 1) !== (b.mult === 1) && a.value <= b.value) {
-    lo = a.value * a.mult * b.mult;
-    hi = b.value * a.mult * b.mult;
-  }
+  const both = (aMult === 1) !== (bMult === 1) && aValue <= bValue ? aMult * bMult : 0;
   // Money-looking: a sign or code; else a k on a range ("150-190k"). Text that is a salary element
   // (lenient) may also be "150k" or "130,000". A lone million ("$50M raised") is rarely pay.
-  const suffixed = a.mult > 1 || last.mult > 1;
   const money =
-    a.money ||
-    last.money ||
-    (suffixed && (!!b || lenient)) ||
-    (lenient && (a.grouped || last.grouped));
-  if (!money || (!b && a.mult === 1e6)) return null;
-  const currency = (a.explicit ? a : last.explicit ? last : a.money ? a : last).currency;
+    [a, last].some((m) => m[1] || m[3] || m[6] || m[7]) ||
+    (aMult * bMult > 1 && (!!b || lenient)) ||
+    (lenient &&
+      ((aValue >= 1000 && /\D/.test(a[4] ?? '')) || (bValue >= 1000 && /\D/.test(last[4] ?? ''))));
+  if (!money || (!b && aMult === 1e6)) return null;
+  const open = q && (/^(up|max)/i.test(q[1] ?? '') ? 'min' : 'max'); // the end left open
   return finish(
-    open === 'min' ? undefined : lo,
-    open === 'max' || plus ? undefined : hi,
-    period,
-    currency,
+    open === 'min' ? undefined : aValue * (both || aMult),
+    open === 'max' || plus ? undefined : bValue * (both || bMult),
+    p ? periodOf(p[1] ?? p[2]) : undefined,
+    said(a) ?? said(b) ?? signed(a) ?? signed(b),
     t.slice(start, end).trim(),
   );
 }
@@ -218,26 +169,30 @@ function scan(text: string, lenient: boolean): Salary | null {
   const t = text.replace(/\s{2,}|[^\S ]/g, ' ');
   // One pass over the amounts, cheap for the many that are no salary (hostile pages are large): ranges
   // win at once; a lone amount is kept for the end, as in prose it is more often a bonus or a budget.
-  let single: Salary | null = null;
+  // Plain digits ("2024", "10") alone are never a salary and are not parsed.
+  const single = (m: RegExpExecArray) =>
+    /\D/.test(m[0]) ? toSalary(t, m, undefined, lenient) : null;
+  let found: Salary | null = null;
   let prev: RegExpExecArray | undefined;
   let prevEnd = 0;
   let prevRanged = false;
   for (const m of t.matchAll(AMOUNT)) {
-    const ranged = !!prev && at(RANGE, t, prevEnd)?.[0].length === m.index - prevEnd;
+    // LinkedIn's "$120K/yr - $150K/yr": a period after the first end too, when the second has one.
+    const per = prev && at(PERIOD, t, prevEnd);
+    const from = prevEnd + (per?.[0].length ?? 0);
+    const ranged =
+      !!prev &&
+      at(RANGE, t, from)?.[0].length === m.index - from &&
+      (!per || !!at(PERIOD, t, m.index + m[0].length));
     if (prev && ranged) {
       const s = toSalary(t, prev, m, lenient);
       if (s) return s;
-    } else if (prev && !prevRanged && !single) single = toSingle(t, prev, lenient);
+    } else if (prev && !prevRanged) found ??= single(prev);
     prev = m;
     prevEnd = m.index + m[0].length;
     prevRanged = ranged;
   }
-  return single ?? (prev && !prevRanged ? toSingle(t, prev, lenient) : null);
-}
-
-/** Plain digits ("2024", "10") alone are never a salary; skip them without parsing. */
-function toSingle(t: string, m: RegExpExecArray, lenient: boolean): Salary | null {
-  return /\D/.test(m[0]) ? toSalary(t, m, undefined, lenient) : null;
+  return found ?? (prev && !prevRanged ? single(prev) : null);
 }
 
 /** A salary from text that is mostly a salary, such as a site's salary element. */
@@ -253,10 +208,15 @@ export function findSalaryInText(text: string): Salary | null {
   return scan(text, false);
 }
 
+/** A salary element's text, else a salary in it ("$130,000 - $160,000 a year - Full-time"). */
+export function payIn(text: string): Salary | undefined {
+  return (text && (parseSalary(text) ?? findSalaryInText(text))) || undefined;
+}
+
 /** A JSON-LD number: a number, or a string of digits ("130000", "130,000.00"). */
 function jsonNumber(x: unknown): number | undefined {
-  const n = typeof x === 'number' ? x : typeof x === 'string' ? toNumber(x.trim()) : undefined;
-  return n !== undefined && Number.isFinite(n) ? n : undefined;
+  const n = typeof x === 'number' ? x : typeof x === 'string' ? toNumber(x.trim()) : NaN;
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function fromJsonLd(x: unknown): Salary | null {
@@ -281,8 +241,7 @@ function fromJsonLd(x: unknown): Salary | null {
       : hi === undefined
         ? `From ${cur}${fmt(lo)}`
         : `${cur}${lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`}`;
-  const posted = period ? `${amount} per ${period}` : amount;
-  return finish(lo, hi, period, currency, posted);
+  return finish(lo, hi, period, currency, period ? `${amount} per ${period}` : amount);
 }
 
 /**
@@ -290,8 +249,7 @@ function fromJsonLd(x: unknown): Salary | null {
  * (the first usable one). Its `posted` reads "USD 130,000–160,000 per year".
  */
 export function salaryFromJsonLd(baseSalary: unknown): Salary | null {
-  if (!Array.isArray(baseSalary)) return fromJsonLd(baseSalary);
-  for (const x of baseSalary) {
+  for (const x of Array.isArray(baseSalary) ? baseSalary : [baseSalary]) {
     const s = fromJsonLd(x);
     if (s) return s;
   }

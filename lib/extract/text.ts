@@ -3,9 +3,12 @@
  * as happy-dom, has none), so they behave the same in a content script, in tests and in the CLI.
  */
 
-/** C0/C1 controls (but tab and line breaks), bidi controls, zero-width space, word joiner, BOM, soft hyphen. */
+/**
+ * C0/C1 controls (but tab and line breaks), bidi controls, zero-width space, word joiner and the
+ * invisible operators and isolates after it (U+2060-2069), BOM, soft hyphen.
+ */
 const INVISIBLE =
-  /[\0-\x08\x0e-\x1f\x7f-\x9f\xad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  /[\0-\x08\x0e-\x1f\x7f-\x9f\xad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Trim, collapse white space and drop invisible characters. */
 export function clean(s: string | null | undefined): string {
@@ -20,16 +23,13 @@ const SCREEN_READER = /(^|\s)(visually-?hidden|sr-only|a11y-text|screen-?reader-
 const BLOCK =
   /^(address|article|aside|blockquote|br|dd|div|dl|dt|fig\w*|footer|form|h[1-6r]|header|li|main|nav|ol|p|pre|section|t[dhr]|table|ul)$/;
 
-function hiddenEl(el: Element, strict: boolean): boolean {
-  if (SKIP.test(el.localName) || el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  return (
-    strict &&
+const hiddenEl = (el: Element, strict: boolean): boolean =>
+  SKIP.test(el.localName) ||
+  el.hasAttribute('hidden') ||
+  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '') ||
+  (strict &&
     (el.getAttribute('aria-hidden') === 'true' ||
-      SCREEN_READER.test(el.getAttribute('class') ?? ''))
-  );
-}
+      SCREEN_READER.test(el.getAttribute('class') ?? '')));
 
 /**
  * The text a reader sees in `root`: text nodes in order, skipping scripts, styles, hidden elements
@@ -44,17 +44,16 @@ function gather(root: Node, strict: boolean, lines: boolean): string {
   while (stack.length) {
     const node = stack.pop();
     if (typeof node === 'string') out += node;
-    if (!node || typeof node === 'string') continue;
-    stack.push(node.nextSibling);
-    if (node.nodeType === 3) out += (node as Text).data;
-    else if (node.nodeType === 1) {
-      const el = node as Element;
-      if (hiddenEl(el, strict)) continue;
-      if (BLOCK.test(el.localName)) {
-        out += sep;
-        stack.push(sep);
+    else if (node) {
+      stack.push(node.nextSibling);
+      if (node.nodeType === 3) out += (node as Text).data;
+      else if (node.nodeType === 1 && !hiddenEl(node as Element, strict)) {
+        if (BLOCK.test((node as Element).localName)) {
+          out += sep;
+          stack.push(sep);
+        }
+        stack.push(node.firstChild);
       }
-      stack.push(el.firstChild);
     }
   }
   return out;
@@ -81,44 +80,12 @@ export function linesOf(el: Element | null | undefined): string {
 }
 
 /** The first element matching `selector` inside `scope` whose visible text is not empty. */
-export function firstText(scope: ParentNode | null | undefined, selector: string): string {
-  if (!scope) return '';
+export function firstText(scope: ParentNode, selector: string): string {
   for (const el of scope.querySelectorAll(selector)) {
     const t = textOf(el);
     if (t) return t;
   }
   return '';
-}
-
-const inert = new WeakMap<Document, Document>();
-
-/** A document without a browsing context: nothing parsed into it runs or loads. */
-function inertDoc(doc: Document): Document {
-  let d = inert.get(doc);
-  if (!d) {
-    d = doc.implementation.createHTMLDocument('');
-    inert.set(doc, d);
-  }
-  return d;
-}
-
-/**
- * Decode HTML entities in a string that was never parsed as HTML (JSON-LD values), through the
- * DOM. `<` is escaped first, so markup in the string stays literal text and no element is made.
- */
-export function decode(doc: Document, s: string): string {
-  if (!/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(s)) return s;
-  const div = inertDoc(doc).createElement('div');
-  div.innerHTML = s.replace(/</g, '&lt;');
-  return div.textContent ?? '';
-}
-
-/** Plain text of an HTML fragment (a JSON-LD description), parsed where nothing runs or loads. */
-export function htmlToText(doc: Document, html: string): string {
-  if (!/[<&]/.test(html)) return html.trim();
-  const div = inertDoc(doc).createElement('div');
-  div.innerHTML = html;
-  return linesOf(div);
 }
 
 /** `content` of the first `<meta>` with this property or name. */
@@ -131,9 +98,4 @@ export function metaContent(doc: Document, key: string): string {
 /** The page's `<title>`, without a notification badge such as "(3) ". */
 export function docTitle(doc: Document): string {
   return clean(doc.querySelector('title')?.textContent).replace(/^\(\d+\+?\)\s*/, '');
-}
-
-/** Same text for comparison: case-folded, white space collapsed. */
-export function same(a: string, b: string): boolean {
-  return clean(a).toLowerCase() === clean(b).toLowerCase();
 }

@@ -37,6 +37,19 @@ export interface SiteExtractor {
   name: string;
   matches(url: URL): boolean;
   extract(document: Document, url: URL): PartialJob;
+  /** The job's address and key, for a site that names its jobs in the address (LinkedIn, Indeed). */
+  address?(url: URL): JobAddress | undefined;
+}
+
+/** Where the registry looks after the site's own extractor: JSON-LD, `og:` meta, `<title>`. */
+export type Layer = [Origin, (document: Document, url: URL) => PartialJob];
+
+/** The clean, canonical address of the job, the key that recognises it saved twice, and its origin. */
+export interface JobAddress {
+  url: string;
+  /** `linkedin:<id>`, `indeed:<jk>`, else the canonical address. */
+  key: string;
+  origin: Origin;
 }
 
 /** The registry's answer: the create request's fields, the duplicate key and each field's origin. */

@@ -1,18 +1,13 @@
 /**
  * The clean, canonical address of the job a page is about, and the key that recognises the same
- * job saved twice.
+ * job saved twice. LinkedIn and Indeed name their jobs in the address and are rebuilt from the id
+ * (`linkedInAddress`, `indeedAddress`: all their content scripts need); other sites are cleaned of
+ * tracking parameters by `jobAddress`, which only the full waterfall bundles.
  */
-import type { Origin } from './types';
+import type { JobAddress, Origin } from './types';
 
 /** The API's limit for `source_url`. */
 export const MAX_URL = 255;
-
-export interface JobAddress {
-  url: string;
-  /** `linkedin:<id>`, `indeed:<jk>`, else the canonical address. */
-  key: string;
-  origin: Origin;
-}
 
 /** LinkedIn on any country host: www., au., uk., ... */
 export const isLinkedIn = (u: URL): boolean => /(^|\.)linkedin\.com$/.test(u.hostname);
@@ -21,7 +16,7 @@ export const isIndeed = (u: URL): boolean => /(^|\.)indeed\.com$/.test(u.hostnam
 
 /** The LinkedIn job id: `/jobs/view/<id>`, `/jobs/view/<slug>-<id>`, or `currentJobId=` on list pages. */
 export function linkedInJobId(u: URL): string | undefined {
-  const view = /^\/jobs\/view\/(?:[^/]*?-)?(\d{6,})\/?/.exec(u.pathname);
+  const view = /^\/jobs\/view\/(?:[^/]*?-)?(\d{6,})/.exec(u.pathname);
   if (view) return view[1];
   const current = u.searchParams.get('currentJobId');
   return current && /^\d{6,}$/.test(current) ? current : undefined;
@@ -32,6 +27,34 @@ export function indeedJobKey(u: URL): string | undefined {
   const jk = u.searchParams.get('jk') || u.searchParams.get('vjk');
   return jk && /^[\da-z]{8,32}$/i.test(jk) ? jk : undefined;
 }
+
+/** `https://www.linkedin.com/jobs/view/<id>/` for a LinkedIn page that names a job. */
+export function linkedInAddress(page: URL): JobAddress | undefined {
+  const id = isLinkedIn(page) && linkedInJobId(page);
+  if (id)
+    return {
+      url: `https://www.linkedin.com/jobs/view/${id}/`,
+      key: `linkedin:${id}`,
+      origin: 'url',
+    };
+}
+
+/** `https://<country>.indeed.com/viewjob?jk=<jk>` for an Indeed page that names a job. */
+export function indeedAddress(page: URL): JobAddress | undefined {
+  const jk = isIndeed(page) && indeedJobKey(page);
+  if (!jk) return undefined;
+  const host = page.hostname === 'indeed.com' ? 'www.indeed.com' : page.hostname;
+  return { url: `https://${host}/viewjob?jk=${jk}`, key: `indeed:${jk}`, origin: 'url' };
+}
+
+/** The address without its query and hash, else the site when that is too long. Never a cut URL. */
+export function pathOf(u: URL): string {
+  const path = u.origin + u.pathname;
+  return path.length <= MAX_URL ? path : `${u.origin}/`;
+}
+
+/** At most 255 characters: the whole address, else `pathOf`. */
+const fit = (u: URL): string => (u.href.length <= MAX_URL ? u.href : pathOf(u));
 
 /** Query parameters that track the visitor, never the job. */
 const TRACKING =
@@ -50,7 +73,7 @@ function parse(href: string | null | undefined, base: URL): URL | undefined {
 const bareHost = (u: URL): string => u.hostname.replace(/^www\./, '');
 
 /** The address without tracking parameters, hash and an application-form suffix. */
-export function cleanAddress(u: URL, page: URL): URL {
+function cleanAddress(u: URL, page: URL): URL {
   const out = new URL(u.href);
   out.hash = '';
   // The page is what the user is on; the same site's canonical must not downgrade it to http.
@@ -64,13 +87,6 @@ export function cleanAddress(u: URL, page: URL): URL {
   return out;
 }
 
-/** At most 255 characters: else the address without its query, else the site. Never a cut URL. */
-function fit(u: URL): string {
-  if (u.href.length <= MAX_URL) return u.href;
-  const path = u.origin + u.pathname;
-  return path.length <= MAX_URL ? path : `${u.origin}/`;
-}
-
 /**
  * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the page's
  * own canonical address (`<link rel=canonical>`, then `og:url`, then the JSON-LD `url`) when it is
@@ -81,22 +97,8 @@ export function jobAddress(
   page: URL,
   jsonLdUrl?: () => string | undefined,
 ): JobAddress {
-  if (isLinkedIn(page)) {
-    const id = linkedInJobId(page);
-    if (id)
-      return {
-        url: `https://www.linkedin.com/jobs/view/${id}/`,
-        key: `linkedin:${id}`,
-        origin: 'url',
-      };
-  }
-  if (isIndeed(page)) {
-    const jk = indeedJobKey(page);
-    if (jk) {
-      const host = page.hostname === 'indeed.com' ? 'www.indeed.com' : page.hostname;
-      return { url: `https://${host}/viewjob?jk=${jk}`, key: `indeed:${jk}`, origin: 'url' };
-    }
-  }
+  const known = linkedInAddress(page) ?? indeedAddress(page);
+  if (known) return known;
   const candidates: [() => string | null | undefined, Origin][] = doc
     ? [
         [() => doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), 'meta'],

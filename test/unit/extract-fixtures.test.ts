@@ -70,6 +70,10 @@ function describeCase(testCase: FixtureCase): void {
       expect(draft.source_url?.length).toBeLessThanOrEqual(255);
       expect(draft.job_key).toBeTruthy();
     });
+
+    it('description holds none of the page controls around it', () => {
+      expect(draft.description ?? '').not.toMatch(/\b(show more|show less|see more)\s*$/i);
+    });
   });
 }
 

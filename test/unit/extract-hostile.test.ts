@@ -3,7 +3,7 @@
  * and the draft holds what the page supports and nothing else.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createExtractor, extractJob } from '@/lib/extract/index';
+import { createExtractor, extractJob, FALLBACKS } from '@/lib/extract/index';
 import type { SiteExtractor } from '@/lib/extract/types';
 import { parseHtml } from '../helpers/dom';
 
@@ -222,7 +222,7 @@ describe('hostile and empty pages', () => {
       `<html><head>${jsonLd(posting('SRE', 'Initech'))}</head></html>`,
       'https://x.example/jobs/1',
     );
-    const draft = createExtractor([broken])(doc, new URL('https://x.example/jobs/1'));
+    const draft = createExtractor([broken], FALLBACKS)(doc, new URL('https://x.example/jobs/1'));
     expect(draft).toMatchObject({
       position_title: 'SRE',
       source: 'Broken',

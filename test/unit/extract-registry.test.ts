@@ -1,6 +1,6 @@
 /** The registry's waterfall: site, then JSON-LD, then og: meta, then <title>; origins recorded. */
 import { describe, expect, it } from 'vitest';
-import { createExtractor } from '@/lib/extract/index';
+import { createExtractor, FALLBACKS } from '@/lib/extract/index';
 import type { PartialJob, SiteExtractor } from '@/lib/extract/types';
 import { parseHtml } from '../helpers/dom';
 
@@ -24,7 +24,7 @@ function site(fields: PartialJob, name = 'Test site'): SiteExtractor {
 }
 
 function run(sites: SiteExtractor[], head = HEAD) {
-  return createExtractor(sites)(
+  return createExtractor(sites, FALLBACKS)(
     parseHtml(`<html><head>${head}</head><body></body></html>`, URL_),
     new URL(URL_),
   );

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indeed } from '@/lib/extract/indeed';
-import { createExtractor, extractJob } from '@/lib/extract/index';
+import { createExtractor, extractJob, FALLBACKS } from '@/lib/extract/index';
 import { linkedin } from '@/lib/extract/linkedin';
 import { parseHtml } from '../helpers/dom';
 import { repoRoot } from '../helpers/fixtures';
@@ -189,7 +189,7 @@ describe('synthetic pages', () => {
   });
 
   it('a registry of LinkedIn and Indeed only reads those sites and leaves the rest to JSON-LD and meta', () => {
-    const small = createExtractor([linkedin, indeed]);
+    const small = createExtractor([linkedin, indeed], FALLBACKS);
     const url = 'https://jobs.ashbyhq.com/litware/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
     const draft = small(page('ashby-job.html', url), new URL(url));
     expect(draft.source).toBe('jobs.ashbyhq.com');

@@ -52,6 +52,8 @@ describe('parseSalary', () => {
     ['USD 100000', 100000, 100000, 'USD', 'year'],
     ['CHF 120’000 - 140’000', 120000, 140000, 'CHF', 'year'],
     ['$80,000/yr', 80000, 80000, 'USD', 'year'],
+    // LinkedIn's pay pills put the period on both ends.
+    ['$120K/yr - $150K/yr', 120000, 150000, 'USD', 'year'],
     ['$60,000 p.a.', 60000, 60000, 'USD', 'year'],
     ['$40/hr', 83200, 83200, 'USD', 'hour'],
     ['$100,000 to $120,000', 100000, 120000, 'USD', 'year'],
