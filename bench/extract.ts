@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../test/e2e/harness/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/harness/chromium';
 import { fixturesDir, loadCases } from '../test/helpers/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,13 +51,7 @@ async function main() {
   const bundle = await extractionBundle();
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ javaScriptEnabled: false });
   // Saved pages reference trackers and images; nothing may leave this machine.

@@ -209,13 +209,11 @@ export function createApi({
       if (reply.kind === 'answer' && reply.status === 201) {
         const parsed = createdApplicationResponseSchema.safeParse(reply.body);
         if (parsed.success) return { kind: 'created', application: parsed.data.data };
-        return {
-          kind: 'transient',
-          message: reply.bodyProblem ?? `The answer from ${where} did not describe the saved job.`,
-          retryAfter: null,
-          maybeDone: true,
-          unanswered: false,
-        };
+        return unexpectedBody(
+          reply,
+          `The answer from ${where} did not describe the saved job.`,
+          true,
+        );
       }
       return invalid(reply) ?? failure(reply);
     },
@@ -232,13 +230,11 @@ export function createApi({
       if (reply.kind === 'answer' && reply.status === 200) {
         const parsed = applicationListResponseSchema.safeParse(reply.body);
         if (parsed.success) return { kind: 'found', applications: parsed.data.data };
-        return {
-          kind: 'transient',
-          message: reply.bodyProblem ?? `The answer from ${where} was not a list of applications.`,
-          retryAfter: null,
-          maybeDone: false,
-          unanswered: false,
-        };
+        return unexpectedBody(
+          reply,
+          `The answer from ${where} was not a list of applications.`,
+          false,
+        );
       }
       return failure(reply);
     },
@@ -336,4 +332,22 @@ function serverMessage(body: unknown): string {
 
 function displayUrl(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
+}
+
+/**
+ * A success status whose body is not what CareerTrack sends (a captive portal, a proxy's page):
+ * never taken as done, retried like any transient failure.
+ */
+function unexpectedBody(
+  reply: Extract<Reply, { kind: 'answer' }>,
+  message: string,
+  maybeDone: boolean,
+): Failure {
+  return {
+    kind: 'transient',
+    message: reply.bodyProblem ?? message,
+    retryAfter: null,
+    maybeDone,
+    unanswered: false,
+  };
 }

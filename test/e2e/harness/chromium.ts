@@ -16,6 +16,20 @@ export function chromiumPath(): string {
   return path;
 }
 
+/**
+ * Headless Chromium as this machine runs it: no sandbox as root, no GPU, and nothing that reaches for
+ * a network the machine does not have (refused connections otherwise pile up at every start).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
@@ -49,13 +63,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       // Job pages are served locally under their real names, with a self-signed certificate.
