@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { answerExtractRequests } from '@/lib/content/answer-extract';
+import { linkedInPlace } from '@/lib/content/linkedin-place';
+import { mountSaveButton } from '@/lib/content/one-click';
 import { createExtractor } from '@/lib/extract/index';
 import { linkedin } from '@/lib/extract/linkedin';
 import { LINKEDIN_MATCHES } from '@/lib/manifest';
@@ -9,6 +11,12 @@ export default defineContentScript({
   matches: [...LINKEDIN_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    answerExtractRequests(ctx, createExtractor([linkedin]));
+    const extract = createExtractor([linkedin]);
+    const run = mountSaveButton(ctx, {
+      ...linkedInPlace,
+      key: (url) => linkedin.address?.(url)?.key,
+      extract,
+    });
+    answerExtractRequests(ctx, extract, run);
   },
 });

@@ -1,10 +1,19 @@
 /**
  * The background's wiring: one factory that registers every listener synchronously (a woken worker
- * must find its listener before the first await) and answers the pages' messages.
- * entrypoints/background.ts only calls `startBackground({ browser })`.
+ * must find its listener before the first await) and answers the pages' and the content scripts'
+ * messages. entrypoints/background.ts calls `startBackground({ browser })`, then the shortcut's
+ * and the menu's `registerSaveTriggers` (lib/save-triggers.ts).
  */
 import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/api';
-import { type BadgeSurface, badgeSurface, readBadgeState, showBadge } from '@/lib/badge';
+import {
+  type BadgeSurface,
+  badgeSurface,
+  readBadgeState,
+  showBadge,
+  showSavedOnTab,
+  type TabSurface,
+} from '@/lib/badge';
+import { type ContentTab, contentTab, createClipHandler } from '@/lib/clip-handlers';
 import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
 import {
   isExtensionPage,
@@ -15,6 +24,7 @@ import {
   type SaveOutcome,
   type Sender,
 } from '@/lib/messages';
+import { type OpenerBrowser, openPopupFor } from '@/lib/open-page';
 import {
   deleteRow,
   findAlreadySaved,
@@ -61,6 +71,7 @@ export interface BackgroundBrowser {
   };
   action?: BadgeSurface;
   browserAction?: BadgeSurface;
+  tabs: OpenerBrowser['tabs'];
 }
 
 export interface BackgroundDeps {
@@ -74,6 +85,8 @@ export interface BackgroundDeps {
   saveWaitMs?: number;
   /** How a live worker wakes itself for a retry due before the next alarm. */
   setTimer?: (callback: () => void, ms: number) => () => void;
+  /** How the popup opens for a content script's tab (its page lacks required fields). */
+  openPopup?: (tab: ContentTab) => Promise<void>;
 }
 
 export interface Background {
@@ -186,6 +199,20 @@ export function startBackground(deps: BackgroundDeps): Background {
     void engine.nudge();
   }
 
+  // Chrome's types know no `null` text, which clears a tab's own badge in both browsers.
+  const surface = badgeSurface(browser) as (BadgeSurface & Partial<TabSurface>) | undefined;
+  const handleClip = createClipHandler({
+    db,
+    now: () => clock.now(),
+    settings: getSettings,
+    save: (draft, jobKey) => save(draft, jobKey),
+    markTab: (tabId, detail) =>
+      showSavedOnTab(surface?.setTitle ? (surface as TabSurface) : undefined, tabId, detail),
+    openPopup:
+      deps.openPopup ??
+      ((tab) => openPopupFor(browser as OpenerBrowser, { ...tab, id: tab.tabId })),
+  });
+
   const handlers: {
     [T in PageRequest['type']]: (
       request: Extract<PageRequest, { type: T }>,
@@ -292,8 +319,12 @@ export function startBackground(deps: BackgroundDeps): Background {
   };
 
   async function handle(message: unknown, sender: Sender): Promise<unknown> {
-    // Settings, the token and the outbox answer only this extension's own pages.
-    if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return REFUSED;
+    // Settings, the token and the outbox answer only this extension's own pages; a content
+    // script gets its own narrow requests, about the job on its tab.
+    if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
+      const tab = contentTab(sender, browser.runtime.id, extensionOrigin);
+      return tab ? handleClip(message, tab) : REFUSED;
+    }
     const parsed = pageRequestSchema.safeParse(message);
     if (!parsed.success) return REFUSED;
     const request = parsed.data;
@@ -371,13 +402,27 @@ function toView(row: OutboxRow): OutboxRowView {
   };
 }
 
+/** Dexie's errors that mean IndexedDB cannot be used at all (its cause is in `inner`). */
+const STORAGE_UNAVAILABLE = new Set([
+  'MissingAPIError',
+  'OpenFailedError',
+  'DatabaseClosedError',
+  'InvalidStateError',
+  'SecurityError',
+]);
+
 function storageFailure(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const why =
-    name === 'QuotaExceededError'
-      ? "the browser's storage is full"
-      : name === 'MissingAPIError' || name === 'OpenFailedError' || name === 'InvalidStateError'
-        ? "the browser's storage for extensions is not available (a private window, or a browser setting?)"
-        : `the browser's storage failed (${error instanceof Error ? error.message : String(error)})`;
+  // Dexie wraps the browser's error: a database that failed to open says DatabaseClosedError to
+  // every later call, with the browser's InvalidStateError or QuotaExceededError inside.
+  const names: string[] = [];
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    names.push(cause.name);
+    cause = (cause as Error & { inner?: unknown }).inner;
+  }
+  const why = names.includes('QuotaExceededError')
+    ? "the browser's storage is full"
+    : names.some((name) => STORAGE_UNAVAILABLE.has(name))
+      ? "the browser's storage for extensions is not available (a private window, or a browser setting?)"
+      : `the browser's storage failed (${error instanceof Error ? error.message : String(error)})`;
   return `Not saved: ${why}. Nothing was sent to CareerTrack.`;
 }

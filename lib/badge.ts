@@ -46,3 +46,29 @@ export async function showBadge(surface: BadgeSurface | undefined, state: BadgeS
   await surface.setBadgeBackgroundColor({ color });
   await surface.setBadgeText({ text });
 }
+
+/** The toolbar's per-tab parts: they override the global badge on that tab only. */
+export interface TabSurface {
+  setBadgeText(details: { tabId: number; text: string | null }): unknown;
+  setTitle(details: { tabId: number; title: string | null }): unknown;
+}
+
+export const ACTION_TITLE = 'CareerTrack Clipper';
+
+/**
+ * A tab whose job was saved before shows "✓" and, in the title, when and how ("Saved on 3 Mar ·
+ * applied"); any other tab falls back to the global badge (null clears the tab's own text).
+ */
+export async function showSavedOnTab(
+  surface: TabSurface | undefined,
+  tabId: number,
+  detail: string | null,
+): Promise<void> {
+  if (!surface) return;
+  try {
+    await surface.setBadgeText({ tabId, text: detail ? '✓' : null });
+    await surface.setTitle({ tabId, title: detail ? `${ACTION_TITLE}: ${detail}` : ACTION_TITLE });
+  } catch {
+    // The tab was closed meanwhile: nothing to show it on.
+  }
+}

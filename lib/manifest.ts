@@ -16,12 +16,48 @@ export const OPTIONAL_API_ORIGINS = ['https://*/*', 'http://*/*'] as const;
 
 export const GECKO_ID = 'clipper@careertrack.app';
 
+/**
+ * Firefox 140, an ESR, is the oldest that shows `data_collection_permissions` in its
+ * install prompt (Android: 142); everything else used here is older: `scripting` in MV2 (102),
+ * `optional_host_permissions` in MV3 (128). Older versions would install without asking the
+ * user's consent to what is sent.
+ */
+export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/**
+ * What leaves the browser, as Firefox's consent prompt names it: the job's details read from the
+ * page (`websiteContent`), and the sign-in's e-mail and password, then its token on every request
+ * (`authenticationInfo`). Both go only to the CareerTrack the user set up, and the extension does
+ * nothing without them.
+ */
+export const FIREFOX_DATA_COLLECTION = {
+  required: ['websiteContent', 'authenticationInfo'],
+};
+
+/** The shortcut; its name is `SAVE_COMMAND` in lib/save-triggers.ts. */
+export const SAVE_SHORTCUT = 'Alt+Shift+S';
+
 export function buildManifest(browser: string, manifestVersion: 2 | 3) {
   return {
     name: 'CareerTrack Clipper',
     description:
       'Save job postings from LinkedIn, Indeed and any career site into your own CareerTrack.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
+    permissions: [
+      'storage',
+      'alarms',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      // Firefox's own name; it also accepts Chrome's, but `menus` is what its docs promise.
+      browser === 'firefox' ? 'menus' : 'contextMenus',
+    ],
+    commands: {
+      'save-job': {
+        suggested_key: { default: SAVE_SHORTCUT },
+        description: 'Save the job on this page',
+      },
+    },
     host_permissions: [...LOOPBACK_MATCHES, ...JOB_SITE_MATCHES],
     // A self-hosted CareerTrack may live on any origin; it is asked for when the user sets it.
     // MV2 has no optional_host_permissions (and WXT drops the key there): origins go in
@@ -32,7 +68,12 @@ export function buildManifest(browser: string, manifestVersion: 2 | 3) {
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: GECKO_ID, strict_min_version: '115.0' },
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: FIREFOX_MIN_VERSION,
+              data_collection_permissions: FIREFOX_DATA_COLLECTION,
+            },
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
           },
         }
       : {}),

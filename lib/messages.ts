@@ -3,6 +3,7 @@
  * sender is checked: settings, the token and the outbox answer only the extension's own pages.
  */
 import type { Runtime } from 'webextension-polyfill';
+import { CLIP_LOOKUP, CLIP_SAVE } from '@/lib/content/protocol';
 import type { OutboxRow } from '@/lib/db';
 import { z } from '@/lib/zod';
 
@@ -75,7 +76,16 @@ export const jobDraftSchema = z.object({
   truncated: z.array(extractedField).max(7).optional(),
 });
 
-export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
+/**
+ * Content scripts → background: page data only, never settings, the token or the outbox. Strict
+ * objects and the draft's bounds refuse a forged or oversized payload before anything runs.
+ */
+export const clipRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal(CLIP_SAVE), draft: jobDraftSchema }),
+  z.strictObject({ type: z.literal(CLIP_LOOKUP), jobKey }),
+]);
+
+export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
 
 /** A page of this extension (popup or options, also when opened in a tab), never a content script. */
 export function isExtensionPage(

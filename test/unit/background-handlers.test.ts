@@ -12,6 +12,7 @@ import { saveToOutbox } from '@/lib/outbox';
 import type { ApplicationCreate } from '@/lib/schema';
 import { getSession, setSession } from '@/lib/secrets';
 import { getSettings, updateSettings } from '@/lib/settings';
+import { toolbar } from '../helpers/toolbar';
 import { call, newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';
 
@@ -88,8 +89,8 @@ async function signIn() {
 
 async function badge() {
   await bg.refreshBadge();
-  const text = await fakeBrowser.action.getBadgeText({});
-  const rgba = await fakeBrowser.action.getBadgeBackgroundColor({});
+  const text = await toolbar().getBadgeText({});
+  const rgba = await toolbar().getBadgeBackgroundColor({});
   const hex = `#${rgba
     .slice(0, 3)
     .map((n) => n.toString(16).padStart(2, '0'))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '@/lib/manifest';
+import { SAVE_COMMAND } from '@/lib/save-triggers';
 
 describe('manifest', () => {
   it('asks for no host beyond loopback and the job sites', () => {
@@ -8,6 +9,21 @@ describe('manifest', () => {
       expect(host).toMatch(
         /^(http:\/\/(127\.0\.0\.1|localhost)\/\*|https:\/\/[^/]*(linkedin|indeed)\.com\/\*)$/,
       );
+    }
+  });
+
+  it('offers the shortcut and the context menu, under each browser own permission name', () => {
+    for (const [browser, version, menus] of [
+      ['chrome', 3, 'contextMenus'],
+      ['firefox', 2, 'menus'],
+      ['firefox', 3, 'menus'],
+    ] as const) {
+      const manifest = buildManifest(browser, version);
+      expect(manifest.permissions).toContain(menus);
+      expect(manifest.commands[SAVE_COMMAND]).toEqual({
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the job on this page',
+      });
     }
   });
 });

@@ -1,0 +1,166 @@
+// The shortcut, the context menu and the content scripts for tabs open before an install or update.
+// WXT's fake browser has no commands, menus or tabs.sendMessage: those are small stand-ins that
+// record what the background asked; tabs and URLs are the fake's.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RUN_SAVE } from '@/lib/content/protocol';
+import {
+  registerSaveTriggers,
+  SAVE_COMMAND,
+  SAVE_MENU_ID,
+  SAVE_MENU_TITLE,
+  type TriggerBrowser,
+  type TriggerTab,
+} from '@/lib/save-triggers';
+
+/** An event with the fake's `trigger`: resolves when every listener's work is done. */
+function event<F extends (...args: never[]) => unknown>() {
+  const listeners: F[] = [];
+  return {
+    addListener: (listener: F) => void listeners.push(listener),
+    trigger: (...args: Parameters<F>) => Promise.all(listeners.map((l) => l(...args))),
+  };
+}
+
+const LINKEDIN_JOB = 'https://www.linkedin.com/jobs/search/?currentJobId=4400000013';
+const OTHER_PAGE = 'https://jobs.example/careers/123';
+const MANIFEST_SCRIPTS = [
+  { matches: ['https://*.linkedin.com/*'], js: ['content-scripts/linkedin.js'] },
+  { matches: ['https://*.indeed.com/*'], js: ['content-scripts/indeed.js'] },
+];
+
+function setup(options: { contentAnswer?: () => Promise<unknown>; openPopup?: boolean } = {}) {
+  const sent: Array<[number, unknown]> = [];
+  const injected: Array<[number, string[]]> = [];
+  const made: unknown[] = [];
+  const openPopup = vi.fn(async () => {});
+  const commands = { onCommand: event<(command: string, tab?: TriggerTab) => unknown>() };
+  const menuClicks = event<(info: { menuItemId: string | number }, tab?: TriggerTab) => unknown>();
+  const installs = event<(details: { reason: string }) => unknown>();
+  const tabsByUrl = new Map<string, TriggerTab[]>([
+    ['https://*.linkedin.com/*', [{ id: 11, url: LINKEDIN_JOB }]],
+    [
+      'https://*.indeed.com/*',
+      [{ id: 12, url: 'https://www.indeed.com/viewjob?jk=54f1f8af68d722d2' }],
+    ],
+  ]);
+  const browser: TriggerBrowser = {
+    runtime: {
+      getURL: fakeBrowser.runtime.getURL,
+      getManifest: () => ({ content_scripts: MANIFEST_SCRIPTS }),
+      onInstalled: installs,
+    },
+    tabs: {
+      create: fakeBrowser.tabs.create,
+      async sendMessage(tabId, message) {
+        sent.push([tabId, message]);
+        return options.contentAnswer ? options.contentAnswer() : true;
+      },
+      async query({ url }) {
+        return url.flatMap((pattern) => tabsByUrl.get(pattern) ?? []);
+      },
+    },
+    ...(options.openPopup ? { action: { openPopup } } : {}),
+    commands,
+    contextMenus: {
+      create: (properties, done) => {
+        made.push(properties);
+        done?.();
+      },
+      removeAll: async () => void made.splice(0),
+      onClicked: menuClicks,
+    },
+  };
+  registerSaveTriggers(browser, async (tabId, files) => void injected.push([tabId, files]));
+  const popupTabs = async () =>
+    (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.includes('popup.html'));
+  return { commands, menuClicks, installs, sent, injected, made, openPopup, popupTabs };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('the shortcut', () => {
+  it('on a LinkedIn or Indeed job page, runs the page button save and opens nothing', async () => {
+    const t = setup();
+    await t.commands.onCommand.trigger(SAVE_COMMAND, { id: 5, url: LINKEDIN_JOB });
+    expect(t.sent).toEqual([[5, { type: RUN_SAVE }]]);
+    expect(await t.popupTabs()).toEqual([]);
+  });
+
+  it('elsewhere, opens the popup for that tab without asking the page', async () => {
+    const t = setup();
+    await t.commands.onCommand.trigger(SAVE_COMMAND, { id: 5, url: OTHER_PAGE, index: 2 });
+    expect(t.sent).toEqual([]);
+    expect(await t.popupTabs()).toEqual([fakeBrowser.runtime.getURL('/popup.html?tabId=5')]);
+  });
+
+  it('uses the toolbar popup where the browser offers openPopup', async () => {
+    const t = setup({ openPopup: true });
+    await t.commands.onCommand.trigger(SAVE_COMMAND, { id: 5, url: OTHER_PAGE, windowId: 3 });
+    expect(t.openPopup).toHaveBeenCalledWith({ windowId: 3 });
+    expect(await t.popupTabs()).toEqual([]);
+  });
+
+  it('opens the popup when the job page has no live content script to do it', async () => {
+    for (const contentAnswer of [
+      async () => false,
+      async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    ]) {
+      fakeBrowser.reset();
+      const t = setup({ contentAnswer });
+      await t.commands.onCommand.trigger(SAVE_COMMAND, { id: 5, url: LINKEDIN_JOB });
+      expect(t.sent).toHaveLength(1);
+      expect(await t.popupTabs()).toEqual([fakeBrowser.runtime.getURL('/popup.html?tabId=5')]);
+    }
+  });
+
+  it('ignores other commands and a command without a tab', async () => {
+    const t = setup();
+    await t.commands.onCommand.trigger('something-else', { id: 5, url: LINKEDIN_JOB });
+    await t.commands.onCommand.trigger(SAVE_COMMAND, undefined);
+    expect(t.sent).toEqual([]);
+    expect(await t.popupTabs()).toEqual([]);
+  });
+});
+
+describe('the context menu', () => {
+  it('is made at every start, after removing what was left', async () => {
+    const t = setup();
+    await vi.waitFor(() =>
+      expect(t.made).toEqual([
+        { id: SAVE_MENU_ID, title: SAVE_MENU_TITLE, contexts: ['page', 'selection', 'link'] },
+      ]),
+    );
+  });
+
+  it('routes like the shortcut: the page button on a job page, the popup elsewhere', async () => {
+    const t = setup();
+    await t.menuClicks.trigger({ menuItemId: SAVE_MENU_ID }, { id: 5, url: LINKEDIN_JOB });
+    expect(t.sent).toEqual([[5, { type: RUN_SAVE }]]);
+    await t.menuClicks.trigger({ menuItemId: SAVE_MENU_ID }, { id: 6, url: OTHER_PAGE });
+    expect(await t.popupTabs()).toEqual([fakeBrowser.runtime.getURL('/popup.html?tabId=6')]);
+    await t.menuClicks.trigger({ menuItemId: 'another' }, { id: 7, url: OTHER_PAGE });
+    expect(t.sent).toHaveLength(1);
+  });
+});
+
+describe('tabs open before an install or update', () => {
+  it.each(['install', 'update'])('get the content scripts on %s', async (reason) => {
+    const t = setup();
+    await t.installs.trigger({ reason });
+    expect(t.injected).toEqual([
+      [11, ['content-scripts/linkedin.js']],
+      [12, ['content-scripts/indeed.js']],
+    ]);
+  });
+
+  it('are left alone when only the browser was updated', async () => {
+    const t = setup();
+    await t.installs.trigger({ reason: 'browser_update' });
+    expect(t.injected).toEqual([]);
+  });
+});
