@@ -3,7 +3,7 @@
  * (a field to fix, a sign-in), neutral while they merely wait, empty when nothing waits.
  */
 import type { ClipperDb } from '@/lib/db';
-import { countByState } from '@/lib/outbox';
+import { countUnsent } from '@/lib/outbox';
 
 export const BADGE_ALERT = '#D93025';
 export const BADGE_NEUTRAL = '#5F6368';
@@ -36,8 +36,7 @@ export function badgeSurface(browser: {
 }
 
 export async function readBadgeState(db: ClipperDb, signinNeeded: boolean): Promise<BadgeState> {
-  const counts = await countByState(db);
-  return { waiting: counts.pending + counts.sending, attention: counts.attention, signinNeeded };
+  return { ...(await countUnsent(db)), signinNeeded };
 }
 
 export async function showBadge(surface: BadgeSurface | undefined, state: BadgeState) {

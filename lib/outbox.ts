@@ -145,13 +145,24 @@ function byState(db: ClipperDb, state: OutboxState) {
     .between([state, Dexie.minKey], [state, Dexie.maxKey]);
 }
 
-export async function countByState(db: ClipperDb): Promise<Record<OutboxState, number>> {
-  const states: OutboxState[] = ['pending', 'sending', 'synced', 'attention'];
-  const counts = await Promise.all(states.map((state) => byState(db, state).count()));
-  return Object.fromEntries(states.map((state, i) => [state, counts[i] ?? 0])) as Record<
-    OutboxState,
-    number
-  >;
+/**
+ * The badge shows at most "999+", and an IndexedDB count walks every row it counts: counting each
+ * state only up to this many keeps a save and a drained row as cheap with 10,000 rows waiting as
+ * with ten.
+ */
+export const BADGE_COUNT_CAP = 1000;
+
+/** Rows waiting to be sent and rows needing the user, each counted up to `cap`. */
+export async function countUnsent(
+  db: ClipperDb,
+  cap = BADGE_COUNT_CAP,
+): Promise<{ waiting: number; attention: number }> {
+  const [pending = 0, sending = 0, attention = 0] = await Promise.all(
+    (['pending', 'sending', 'attention'] as const).map(
+      async (state) => (await byState(db, state).limit(cap).primaryKeys()).length,
+    ),
+  );
+  return { waiting: Math.min(cap, pending + sending), attention };
 }
 
 /** One page of a group, most recently changed first. */
@@ -200,7 +211,10 @@ export type EditResult =
   | { kind: 'ok'; row: OutboxRow }
   | { kind: 'missing' | 'synced' | 'sending' };
 
-/** Puts a row back in line now; `draft` replaces what it sends (after the user fixed fields). */
+/**
+ * Puts a row back in line now (or when its unanswered request's lease ends); `draft` replaces what
+ * it sends (after the user fixed fields).
+ */
 export async function requeue(
   db: ClipperDb,
   id: number,
@@ -217,7 +231,9 @@ export async function requeue(
       ...(draft ? { draft, attempts: 0, last_error: null } : {}),
       state: 'pending',
       field_errors: null,
-      next_attempt_at: now,
+      // Now, unless an unanswered request may still be creating the record on the server: a
+      // lookup before then could miss it and send a duplicate.
+      next_attempt_at: Math.max(now, row.lookup_after ?? now),
       updated_at: now,
     };
     await db.outbox.put(next);

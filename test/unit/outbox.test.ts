@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ClipperDb, openDb } from '@/lib/db';
 import {
   claimNext,
-  countByState,
+  countUnsent,
   deleteRow,
   findAlreadySaved,
   finishAttempt,
@@ -175,12 +175,18 @@ describe('the popup view', () => {
     }
   }
 
-  it('counts each state through the index', async () => {
+  it('counts what waits and what needs the user, never the history', async () => {
     await fill(3, 'pending');
     await fill(2, 'synced');
     await fill(1, 'attention');
     await claimNext(db, T0 + 100);
-    expect(await countByState(db)).toEqual({ pending: 2, sending: 1, synced: 2, attention: 1 });
+    expect(await countUnsent(db)).toEqual({ waiting: 3, attention: 1 });
+  });
+
+  it('stops counting at the cap, as the badge shows no more than "999+"', async () => {
+    await fill(7, 'pending');
+    await fill(4, 'attention');
+    expect(await countUnsent(db, 5)).toEqual({ waiting: 5, attention: 4 });
   });
 
   it('pages a group newest first, with its total', async () => {
