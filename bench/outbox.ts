@@ -1,4 +1,6 @@
 /**
+ * The Node variant (`npm run bench:outbox:node`); `npm run bench:outbox` runs bench/outbox-browser.ts,
+ * the same in Chromium with the built extension and real IndexedDB, whose numbers are the ones to go by.
  * The outbox's speed and memory: enqueue 10,000 saves, then drain queued rows to the CareerTrack
  * stand-in (port 0, SQLite :memory:) over real HTTP with the real sync engine. The stand-in runs in
  * the parent process, as a real CareerTrack runs apart from the browser, so its records do not count
@@ -191,6 +193,9 @@ async function main() {
       '',
     ],
   ];
+  console.log(
+    'Node variant: the engine in Node; the browser numbers are bench/outbox-browser.ts (npm run bench:outbox).',
+  );
   console.log(
     'IndexedDB: fake-indexeddb (in memory: Node has none). API: the stand-in over HTTP, in another process.',
   );

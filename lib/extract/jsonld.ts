@@ -43,35 +43,30 @@ function findJobPosting(doc: Document): Node | undefined {
   return seen.size === 1 ? [...seen.values()][0] : undefined;
 }
 
-const inert = new WeakMap<Document, Document>();
-
-/** A document without a browsing context: nothing parsed into it runs or loads. */
-function inertDoc(doc: Document): Document {
-  let d = inert.get(doc);
-  if (!d) {
-    d = doc.implementation.createHTMLDocument('');
-    inert.set(doc, d);
-  }
-  return d;
+/**
+ * The body of `html` parsed into a document of its own, without a browsing context: nothing in it
+ * runs or loads, and the page's document is never touched. The content script's own `DOMParser`
+ * first; the page's window where there is none (a DOM outside a browser, as in the CLI).
+ */
+function inertBody(doc: Document, html: string): HTMLElement {
+  const Parser = globalThis.DOMParser ?? doc.defaultView?.DOMParser;
+  return new Parser().parseFromString(html, 'text/html').body;
 }
 
 /**
  * Decode HTML entities in a string that was never parsed as HTML (JSON-LD values), through the
- * DOM. `<` is escaped first, so markup in the string stays literal text and no element is made.
+ * DOM. `<` and `>` are escaped first, so markup in the string stays literal text and no element
+ * is made (happy-dom, behind the CLI, also needs the `>` escaped to decode what follows it).
  */
 function decode(doc: Document, s: string): string {
   if (!/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(s)) return s;
-  const div = inertDoc(doc).createElement('div');
-  div.innerHTML = s.replace(/</g, '&lt;');
-  return div.textContent ?? '';
+  return inertBody(doc, s.replace(/</g, '&lt;').replace(/>/g, '&gt;')).textContent ?? '';
 }
 
 /** Plain text of an HTML fragment (a JSON-LD description), parsed where nothing runs or loads. */
 function htmlToText(doc: Document, html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  const div = inertDoc(doc).createElement('div');
-  div.innerHTML = html;
-  return linesOf(div);
+  return linesOf(inertBody(doc, html));
 }
 
 /** A JSON-LD text value: entities decoded, white space collapsed. */

@@ -146,9 +146,10 @@ describe('hostile and empty pages', () => {
       <section class="top-card-layout"><h1 class="top-card-layout__title">&lt;img src=x onerror=alert(1)&gt;<script>alert(2)</script><style>h1{}</style></h1>
       <a class="topcard__org-name-link" href="/company/x">&lt;b&gt;Bold&lt;/b&gt; Inc</a></section></body></html>`;
     const doc = parseHtml(html, 'https://www.linkedin.com/jobs/view/4000000001/');
-    const create = doc.implementation.createHTMLDocument.bind(doc.implementation);
-    vi.spyOn(doc.implementation, 'createHTMLDocument').mockImplementation((title?: string) => {
-      const d = create(title);
+    const parser = (doc.defaultView as unknown as typeof globalThis).DOMParser.prototype;
+    const parse = parser.parseFromString;
+    vi.spyOn(parser, 'parseFromString').mockImplementation(function (this: DOMParser, ...args) {
+      const d = parse.apply(this, args);
       inert.push(d);
       return d;
     });

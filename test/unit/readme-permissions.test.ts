@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildManifest } from '@/lib/manifest';
+import { repoRoot } from '../helpers/fixtures';
+
+// The README explains every permission and every kind of data sent; a new one must say why there.
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const section = (title: string) => readme.split(`## ${title}`)[1]?.split('\n## ')[0] ?? '';
+
+describe.each([
+  ['chrome', 3],
+  ['firefox', 2],
+  ['firefox', 3],
+] as const)('the %s MV%i manifest, explained in the README', (browser, version) => {
+  const manifest = buildManifest(browser, version);
+  const why = section('Permissions, and why');
+
+  it('names each permission and host in "Permissions, and why"', () => {
+    const asked = [...manifest.permissions, ...manifest.host_permissions];
+    for (const permission of asked) expect(why, permission).toContain(`\`${permission}\``);
+  });
+
+  it('names each kind of data Firefox asks consent for', () => {
+    const gecko = manifest.browser_specific_settings?.gecko;
+    for (const type of gecko?.data_collection_permissions.required ?? [])
+      expect(why, type).toContain(`\`${type}\``);
+  });
+});
