@@ -31,6 +31,8 @@ export type Failure =
       maybeDone: boolean;
       /** No answer at all (timeout, dropped connection): the server may still be working on it. */
       unanswered: boolean;
+      /** No answer within the timeout: the server was still working on it when the client gave up. */
+      timedOut?: boolean;
     }
   | { kind: 'refused'; status: number; message: string };
 
@@ -85,7 +87,7 @@ export function insecureMessage(apiUrl: string): string {
 
 type Reply =
   | { kind: 'answer'; status: number; headers: Headers; body: unknown; bodyProblem: string | null }
-  | { kind: 'no-answer'; message: string };
+  | { kind: 'no-answer'; message: string; timedOut: boolean };
 
 const NOT_JSON = Symbol('not json');
 
@@ -136,7 +138,11 @@ export function createApi({
           read === NOT_JSON ? `The answer from ${where} was not CareerTrack's JSON.` : null,
       };
     } catch (error) {
-      return { kind: 'no-answer', message: describeNoAnswer(error, where, timeoutMs) };
+      return {
+        kind: 'no-answer',
+        message: describeNoAnswer(error, where, timeoutMs),
+        timedOut: isTimeout(error),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -150,6 +156,7 @@ export function createApi({
         retryAfter: null,
         maybeDone: true,
         unanswered: true,
+        timedOut: reply.timedOut,
       };
     }
     const { status } = reply;
@@ -310,9 +317,13 @@ function isCareerTrackRoot(body: unknown): boolean {
   return parsed.success && /careertrack/i.test(parsed.data.name);
 }
 
-function describeNoAnswer(error: unknown, where: string, timeoutMs: number): string {
+function isTimeout(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+function describeNoAnswer(error: unknown, where: string, timeoutMs: number): string {
+  if (isTimeout(error)) {
     return `${where} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`;
   }
   return `Could not reach ${where}. Is CareerTrack running, and are you online?`;

@@ -3,7 +3,7 @@
  * belongs to the extension's origin; a database opened by a content script would belong to the page.
  * Every schema version lives here, in order.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { FieldErrors } from '@/lib/messages';
 import type { ApplicationCreate } from '@/lib/schema';
 
@@ -30,6 +30,11 @@ export interface OutboxRow {
   lease_until: number | null;
   /** A create may have reached the server without an answer: look it up before sending again. */
   in_doubt: boolean;
+  /**
+   * A request of this row timed out and the server may still be working on it until then: no
+   * lookup or resend before it, not even on "Retry now". Absent in rows that never had one.
+   */
+  lookup_after?: number | null;
   first_attempt_at: number | null;
   server_id: number | null;
   created_at: number;
@@ -53,8 +58,9 @@ export type ClipperDb = Dexie & {
   secrets: EntityTable<SessionRow, 'key'>;
 };
 
-export function openDb(name: string = DB_NAME): ClipperDb {
-  const db = new Dexie(name) as ClipperDb;
+/** `options`: Dexie's, e.g. the IndexedDB to use (a test's broken one). */
+export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperDb {
+  const db = new Dexie(name, options) as ClipperDb;
   db.version(1).stores({
     // [state+next_attempt_at]: the engine's due rows; [state+lease_until]: expired leases;
     // [state+updated_at]: the popup's groups and the badge's counts; job_key: "already saved".

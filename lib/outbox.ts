@@ -212,7 +212,7 @@ export type EditResult =
   | { kind: 'missing' | 'synced' | 'sending' };
 
 /**
- * Puts a row back in line now (or when its unanswered request's lease ends); `draft` replaces what
+ * Puts a row back in line now (or when its timed-out request's lease ends); `draft` replaces what
  * it sends (after the user fixed fields).
  */
 export async function requeue(
@@ -231,7 +231,7 @@ export async function requeue(
       ...(draft ? { draft, attempts: 0, last_error: null } : {}),
       state: 'pending',
       field_errors: null,
-      // Now, unless an unanswered request may still be creating the record on the server: a
+      // Now, unless a timed-out request may still be creating the record on the server: a
       // lookup before then could miss it and send a duplicate.
       next_attempt_at: Math.max(now, row.lookup_after ?? now),
       updated_at: now,

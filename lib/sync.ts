@@ -150,6 +150,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       next_attempt_at: Math.max(now + delay, notBefore),
       last_error: `${failure.message} It will be sent again automatically.`,
       in_doubt: inDoubt,
+      // A timed-out request may still be running on the server: remembered apart from the
+      // backoff, which "Retry now" skips (see requeue). A refused or dropped connection is over.
+      ...(failure.timedOut && notBefore > now ? { lookup_after: notBefore } : {}),
     });
   }
 
@@ -183,15 +186,25 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       const createdAt = Date.parse(application.created_at ?? '');
       return (
         !claimed.has(application.id) &&
-        application.company_name.trim() === row.draft.company_name &&
-        application.position_title.trim() === row.draft.position_title &&
-        (application.source_url ?? null) === (row.draft.source_url ?? null) &&
+        asStored(application.company_name) === asStored(row.draft.company_name) &&
+        asStored(application.position_title) === asStored(row.draft.position_title) &&
+        asStored(application.source_url) === asStored(row.draft.source_url) &&
         (Number.isNaN(createdAt) || createdAt >= since)
       );
     });
   }
 
   return { nudge: coalesce(pass, deps.onError ?? console.error) };
+}
+
+/**
+ * A text as CareerTrack stores it: Laravel's TrimStrings (Str::trim) also removes the zero-width
+ * space and the left-to-right mark at either end, which String.prototype.trim keeps. A draft with
+ * one (pasted from a web page) must still recognise its own record, or a lookup sends it twice.
+ */
+const LARAVEL_TRIM = /^[\s\uFEFF\u200B\u200E]+|[\s\uFEFF\u200B\u200E]+$/gu;
+function asStored(text: string | null | undefined): string | null {
+  return text ? text.replace(LARAVEL_TRIM, '') || null : null;
 }
 
 /**

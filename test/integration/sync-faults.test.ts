@@ -2,108 +2,23 @@
 // network fails. The engine's clock is a manual one shared with the server (created_at), so backoff
 // waits are skipped by moving time, never by sleeping; only the timeout case runs on real time.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi } from '@/lib/api';
-import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
-import { nextDueAt, saveToOutbox } from '@/lib/outbox';
 import type { ApplicationCreate } from '@/lib/schema';
 import { getSession, setSession } from '@/lib/secrets';
-import { createSyncEngine, type SyncEngine } from '@/lib/sync';
-import { type RunningApi, startApi } from '../server/app';
-import { openDatabase } from '../server/db';
-import type { FaultPlan } from '../server/faults';
-import { newUser } from './api-helpers';
+import { createSyncEngine } from '@/lib/sync';
+import { type SyncHarness, type SyncHarnessOptions, syncHarness } from '../helpers/sync-harness';
 
 const CREATE = { method: 'POST', path: '/api/applications' } as const;
 
-interface Harness {
-  api: RunningApi;
-  db: ClipperDb;
-  engine: SyncEngine;
-  clock: { now(): number; set(time: number): void };
-  token: string;
-  save(draft: ApplicationCreate, jobKey?: string): Promise<number>;
-  /** Nudges, moving the clock to each next due time, until nothing waits. */
-  settle(rounds?: number): Promise<void>;
-  rows(): Promise<OutboxRow[]>;
-  records(): Array<Record<string, unknown>>;
-  fault(plan: FaultPlan | FaultPlan[]): void;
-  restart(): Promise<void>;
-}
+type Harness = SyncHarness;
 
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const close of open.splice(0)) await close();
 });
 
-async function harness(options: { timeoutMs?: number; leaseMs?: number; realTime?: boolean } = {}) {
-  let time = Date.now();
-  const clock = {
-    now: () => (options.realTime ? Date.now() : time),
-    set: (next: number) => {
-      time = next;
-    },
-  };
-  // Opened here, not by the server, so that it outlives a stop and restart of the server.
-  const serverDb = openDatabase(':memory:');
-  let api = await startApi({ db: serverDb, clock: () => new Date(clock.now()) });
-  const user = await newUser(api.url);
-  api.faults.clear(); // the log then shows only the engine's requests
-  const db = openDb(`sync-faults-${crypto.randomUUID()}`);
-  await setSession(db, { token: user.token, apiUrl: api.url, email: user.email }, clock.now());
-  const engine = createSyncEngine({
-    db,
-    clock,
-    random: Math.random,
-    settings: { get: async () => ({ api_url: api.url }) },
-    api: (session) => createApi({ ...session, timeoutMs: options.timeoutMs ?? 5_000 }),
-    leaseMs: options.leaseMs,
-    onError: (error) => {
-      throw error;
-    },
-  });
-  open.push(async () => {
-    await api.close();
-    serverDb.close();
-    db.close();
-    await db.delete();
-  });
-  let jobs = 0;
-  const h: Harness = {
-    get api() {
-      return api;
-    },
-    db,
-    engine,
-    clock,
-    token: user.token,
-    async save(draft, jobKey = `job-${++jobs}`) {
-      const saved = await saveToOutbox(db, { draft, jobKey }, clock.now());
-      if (saved.kind !== 'queued') throw new Error('not queued');
-      return saved.row.id;
-    },
-    async settle(rounds = 40) {
-      for (let i = 0; i < rounds; i++) {
-        await engine.nudge();
-        const due = await nextDueAt(db);
-        if (due === null) return;
-        if (options.realTime)
-          await new Promise((r) => setTimeout(r, Math.max(due - Date.now(), 0)));
-        else clock.set(Math.max(clock.now(), due));
-      }
-      throw new Error('the outbox did not settle');
-    },
-    rows: () => db.outbox.toArray(),
-    records: () =>
-      serverDb.prepare('SELECT * FROM job_applications ORDER BY id').all() as Array<
-        Record<string, unknown>
-      >,
-    fault: (plan) => api.faults.add(plan),
-    async restart() {
-      const port = api.port;
-      await api.close();
-      api = await startApi({ db: serverDb, port, clock: () => new Date(clock.now()) });
-    },
-  };
+async function harness(options: SyncHarnessOptions = {}): Promise<Harness> {
+  const h = await syncHarness(options);
+  open.push(h.close);
   return h;
 }
 

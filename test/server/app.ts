@@ -82,16 +82,18 @@ export function createServer(options: ApiOptions = {}): Api {
 
     const { fault, entry } = faults.take(method, rawPath);
     const phase = fault?.phase ?? 'before';
-    const finish = (reply: Reply | null) => {
+    const finish = (reply: Reply | null, cutOff?: Reply) => {
       entry.outcome = reply ? 'answered' : 'dropped';
       entry.status = reply?.status ?? null;
       if (reply) send(res, reply);
+      else if (cutOff) sendCut(res, cutOff);
       else req.socket.destroy();
     };
 
     if (fault && phase === 'before') {
       if (fault.delayMs) await sleep(fault.delayMs);
-      if (fault.kind === 'drop') return finish(null);
+      if (fault.kind === 'drop')
+        return finish(null, fault.cut ? json(200, { data: null }) : undefined);
     }
     const body = await readBody(req, bodyLimit);
     if (body === undefined) return finish(null);
@@ -102,7 +104,7 @@ export function createServer(options: ApiOptions = {}): Api {
     if (fault && phase === 'after') {
       entry.handledStatus = reply.status;
       if (fault.delayMs) await sleep(fault.delayMs);
-      if (fault.kind === 'drop') return finish(null);
+      if (fault.kind === 'drop') return finish(null, fault.cut ? reply : undefined);
       if (fault.kind === 'status') reply = faultReply(fault);
     }
     finish(reply);
@@ -309,6 +311,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null | 
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The status line, the headers and half the body of `reply`, then the connection closes. */
+function sendCut(res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return;
+  const body = reply.body ?? '';
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Length', Buffer.byteLength(body) + 64);
+  res.write(body.slice(0, Math.floor(body.length / 2)));
+  setTimeout(() => res.socket?.destroy(), 20);
 }
 
 function send(res: ServerResponse, reply: Reply): void {

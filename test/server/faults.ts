@@ -24,6 +24,12 @@ export interface FaultPlan {
   /** The share (0 to 1) of matching requests that fail, drawn from a generator seeded by `seed`. */
   rate?: number;
   seed?: number;
+  /**
+   * kind drop: send the answer's status line and headers and part of its body before closing, so
+   * the answer is cut off. A browser resends a request whose reused keep-alive connection closed
+   * before any answer came (Chromium does, POST included); it cannot resend one that was cut.
+   */
+  cut?: boolean;
   /** Wait this long first (kind delay), or before any other kind acts. */
   delayMs?: number;
   /** kind status: the status code. Default 500. */
@@ -116,6 +122,7 @@ function checkPlan(plan: unknown): FaultPlan {
   ) {
     fail('"status" must be an HTTP status code.');
   }
+  if (p.cut !== undefined && typeof p.cut !== 'boolean') fail('"cut" must be true or false.');
   if (p.body !== undefined && !BODIES.includes(p.body))
     fail(`"body" must be one of ${BODIES.join(', ')}.`);
   return { ...p };

@@ -43,11 +43,14 @@ export interface LaunchOptions {
   hostMap?: Record<string, number>;
   /** Re-use a profile (a browser restart); a fresh one otherwise. */
   userDataDir?: string;
+  /** The unpacked extension to load (a private copy that a concurrent build cannot remove). */
+  extensionDir?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'clipper-e2e-'));
@@ -64,8 +67,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: true,
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       // Job pages are served locally under their real names, with a self-signed certificate.
       '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}`,

@@ -11,8 +11,12 @@ export interface JobSiteServer {
   port: number;
   /** Plain HTTP on 127.0.0.1, for a career site no content script covers (`http://localhost:N`). */
   httpPort: number;
-  /** Serve `html` at this path (query string ignored) for every host mapped to the server. */
-  page(path: string, html: string): void;
+  /**
+   * Serve `html` at this path (query string ignored) for every host mapped to the server.
+   * `csp: false` serves it without the Content-Security-Policy, so that its inline scripts and
+   * handlers run (a hostile page's, or markup a bug let in).
+   */
+  page(path: string, html: string, options?: { csp?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -22,24 +26,24 @@ export interface JobSiteServer {
  */
 export async function startJobSiteServer(): Promise<JobSiteServer> {
   const { key, cert } = selfSignedCertificate();
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; csp: boolean }>();
   const answer: RequestListener = (request, response) => {
     const path = new URL(request.url ?? '/', 'https://localhost').pathname;
-    const html = pages.get(path);
-    response.writeHead(html === undefined ? 404 : 200, {
+    const page = pages.get(path);
+    response.writeHead(page === undefined ? 404 : 200, {
       'content-type': 'text/html; charset=utf-8',
       // Saved pages carry the sites' own scripts; only our content scripts (and the test's
       // DevTools evaluations, which CSP does not govern) should run.
-      'content-security-policy': "script-src 'none'",
+      ...(page?.csp === false ? {} : { 'content-security-policy': "script-src 'none'" }),
     });
-    response.end(html ?? '<!doctype html><title>Not found</title>');
+    response.end(page?.html ?? '<!doctype html><title>Not found</title>');
   };
   const servers = [createServer({ key, cert }, answer), createHttpServer(answer)];
   const [port, httpPort] = await Promise.all(servers.map(listen));
   return {
     port: port as number,
     httpPort: httpPort as number,
-    page: (path, html) => pages.set(path, html),
+    page: (path, html, options) => pages.set(path, { html, csp: options?.csp ?? true }),
     close: async () => {
       await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
     },
