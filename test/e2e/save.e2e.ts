@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureCase, fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
 import {
+  LOCATION_TOO_LONG,
   LocalCareerTrack,
   type ServerRecord,
   saveAndReadOutcome,
@@ -128,25 +129,12 @@ describe.runIf(gate.run)('saving from the popup to CareerTrack (Chromium, real p
   });
 
   it('shows a 422 on its field, and resends once fixed', async () => {
-    careerTrack.running.faults.add({
-      kind: 'status',
-      method: 'POST',
-      path: '/api/applications',
-      status: 422,
-      json: {
-        message: 'The location field must not be greater than 255 characters.',
-        errors: { location: ['The location field must not be greater than 255 characters.'] },
-      },
-    });
+    careerTrack.rejectNextCreate('location', LOCATION_TOO_LONG);
     const { jobPage, popup, testCase } = await openJob('linkedin/signed-in-search-turnit');
     expect(await saveAndReadOutcome(popup)).toContain('Fix the highlighted fields');
     const location = popup.locator('[name="location"]');
     await expect.poll(() => location.getAttribute('aria-invalid')).toBe('true');
-    await expect
-      .poll(() =>
-        popup.getByText('The location field must not be greater than 255 characters.').count(),
-      )
-      .toBeGreaterThan(0);
+    await expect.poll(() => popup.getByText(LOCATION_TOO_LONG).count()).toBeGreaterThan(0);
     await location.fill('Tartu, Estonia');
     expect(await saveAndReadOutcome(popup)).toContain('Saved to CareerTrack');
     const [record, ...others] = await recordFor(testCase);

@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
-import { LocalCareerTrack, saveAndReadOutcome, signInThroughOptions } from './harness/careertrack';
+import {
+  LOCATION_TOO_LONG,
+  LocalCareerTrack,
+  saveAndReadOutcome,
+  signInThroughOptions,
+} from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type JobSiteServer, startJobSiteServer } from './harness/job-site-server';
 import { openPopupFor } from './harness/tabs';
@@ -131,16 +136,7 @@ describe.runIf(gate.run)('screenshots for the README (Chromium, real pages)', ()
   });
 
   it('docs/outbox.png: the outbox with a save to fix, one waiting and the synced ones', async () => {
-    careerTrack.running.faults.add({
-      kind: 'status',
-      method: 'POST',
-      path: '/api/applications',
-      status: 422,
-      json: {
-        message: 'The location field must not be greater than 255 characters.',
-        errors: { location: ['The location field must not be greater than 255 characters.'] },
-      },
-    });
+    careerTrack.rejectNextCreate('location', LOCATION_TOO_LONG);
     const turnit = await openJob('linkedin/signed-in-search-turnit');
     const toFix = await prefilledPopup(turnit);
     expect(await saveAndReadOutcome(toFix)).toContain('Fix the highlighted fields');

@@ -6,22 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FaultController, type FaultLogEntry, type FaultPlan } from '../server/faults';
+import { FaultController, type FaultLogEntry, type FaultPlan, generator } from '../server/faults';
 
 /** The soaks' seed: RELIABILITY_SEED to replay another run. */
 export const SEED = Number(process.env.RELIABILITY_SEED ?? 20260601);
 
-/** mulberry32, as the stand-in's faults draw: the same seed gives the same sequence. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the stand-in's own generator: the same seed gives the same sequence. */
+export const seeded = generator;
 
 /** A fault mode of the soak: its name in the table, and its plan. */
 export interface Mode {

@@ -77,7 +77,7 @@ const BODIES = ['json', 'html', 'text', 'empty'];
 const LOG_LIMIT = 1000;
 
 /** Small seeded generator (mulberry32): the same seed fails the same requests every run. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -6,6 +6,8 @@ import { type RunningApi, startApi } from '../../server/app';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../../server/demo';
 import type { ExtensionBrowser } from './chromium';
 
+export const LOCATION_TOO_LONG = 'The location field must not be greater than 255 characters.';
+
 export interface ServerRecord {
   id: number;
   company_name: string;
@@ -48,6 +50,17 @@ export class LocalCareerTrack {
   async dispose(): Promise<void> {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** The next create answered with a 422 on `field`, as CareerTrack words it. */
+  rejectNextCreate(field: string, message: string): void {
+    this.running.faults.add({
+      kind: 'status',
+      method: 'POST',
+      path: '/api/applications',
+      status: 422,
+      json: { message, errors: { [field]: [message] } },
+    });
   }
 
   /** Every token of every user revoked, as a logout elsewhere or an expiry would. */
