@@ -4,12 +4,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
-import { type JobSiteServer, startJobSiteServer } from './harness/job-site-server';
+import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import { openPopupFor } from './harness/tabs';
 
 const gate = fixturesGate();
 const fold = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
-const HOSTS = ['www.linkedin.com', 'au.linkedin.com', 'www.indeed.com', 'au.indeed.com'];
 
 /** The real pages of the sites whose content scripts answer the popup. */
 const siteCases = gate.run
@@ -25,7 +24,7 @@ describe.runIf(gate.run)(
     beforeAll(async () => {
       jobSite = await startJobSiteServer();
       browser = await launchWithExtension({
-        hostMap: Object.fromEntries(HOSTS.map((host) => [host, jobSite.port])),
+        hostMap: jobHostMap(jobSite.port),
       });
     });
     afterAll(async () => {

@@ -11,13 +11,13 @@ import { fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
 import { type RunningApi, startApi } from '../server/app';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../server/demo';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
-import { type JobSiteServer, startJobSiteServer } from './harness/job-site-server';
+import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
+import { SAVE_BUTTON_NAME, saveButtons } from './harness/save-button';
 import { tabIdOf } from './harness/tabs';
 
 const gate = fixturesGate();
-const HOSTS = ['www.linkedin.com', 'au.linkedin.com', 'www.indeed.com', 'au.indeed.com'];
 const PAGES = join(import.meta.dirname, '../pages');
-const NAME = 'Save to CareerTrack';
+const NAME = SAVE_BUTTON_NAME;
 const fold = (value: unknown) => String(value).replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The fixtures of the sites that have the button. */
@@ -35,41 +35,6 @@ declare const chrome: Chrome & {
     getContexts(filter: object): Promise<Array<{ contextType: string; documentUrl?: string }>>;
   };
 };
-
-interface ButtonView {
-  text: string;
-  description: string;
-  disabled: boolean;
-}
-
-/** Every "Save to CareerTrack" button on the page, as the accessibility tree shows it. */
-async function saveButtons(page: Page): Promise<ButtonView[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{
-        nodeId: string;
-        role?: { value: string };
-        name?: { value: string };
-        description?: { value: string };
-        properties?: Array<{ name: string; value: { value: unknown } }>;
-        childIds?: string[];
-      }>;
-    };
-    return nodes
-      .filter((n) => n.role?.value === 'button' && n.name?.value === NAME)
-      .map((button) => ({
-        text: nodes
-          .filter((n) => button.childIds?.includes(n.nodeId))
-          .map((n) => n.name?.value ?? '')
-          .join(''),
-        description: button.description?.value ?? '',
-        disabled: !!button.properties?.some((p) => p.name === 'disabled' && p.value.value),
-      }));
-  } finally {
-    await cdp.detach();
-  }
-}
 
 const buttonText = async (page: Page) => (await saveButtons(page))[0]?.text;
 
@@ -158,7 +123,7 @@ describe.runIf(gate.run)('one click from the job page (real pages as the real ho
     await ensureDemoAccount(api.db);
     jobSite = await startJobSiteServer();
     browser = await launchWithExtension({
-      hostMap: Object.fromEntries(HOSTS.map((host) => [host, jobSite.port])),
+      hostMap: jobHostMap(jobSite.port),
     });
     // Signed in the way the options page does it: its message, from the options page.
     const options = await browser.context.newPage();

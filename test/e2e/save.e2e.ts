@@ -11,11 +11,10 @@ import {
   signInThroughOptions,
 } from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
-import { type JobSiteServer, startJobSiteServer } from './harness/job-site-server';
+import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import { openPopupFor } from './harness/tabs';
 
 const gate = fixturesGate();
-const HOSTS = ['www.linkedin.com', 'au.linkedin.com', 'www.indeed.com', 'au.indeed.com'];
 const fold = (value: string | null) => (value ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -68,7 +67,7 @@ describe.runIf(gate.run)('saving from the popup to CareerTrack (Chromium, real p
     await careerTrack.start();
     jobSite = await startJobSiteServer();
     browser = await launchWithExtension({
-      hostMap: Object.fromEntries(HOSTS.map((host) => [host, jobSite.port])),
+      hostMap: jobHostMap(jobSite.port),
     });
     await signInThroughOptions(browser, careerTrack.url);
   });

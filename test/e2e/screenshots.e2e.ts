@@ -11,7 +11,7 @@ import {
   signInThroughOptions,
 } from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
-import { type JobSiteServer, startJobSiteServer } from './harness/job-site-server';
+import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import { openPopupFor } from './harness/tabs';
 
 /**
@@ -20,7 +20,6 @@ import { openPopupFor } from './harness/tabs';
  */
 const DOCS = resolve(import.meta.dirname, '../../docs');
 const gate = fixturesGate();
-const HOSTS = ['www.linkedin.com', 'au.linkedin.com', 'www.indeed.com', 'au.indeed.com'];
 const POPUP_SIZE = { width: 420, height: 640 };
 // Saved pages come without their sites' stylesheets: a readable font and width, and hidden what
 // LinkedIn's own CSS hides (closed sign-in dialogs) or cannot load here (images).
@@ -78,7 +77,7 @@ describe.runIf(gate.run)('screenshots for the README (Chromium, real pages)', ()
     await careerTrack.start();
     jobSite = await startJobSiteServer();
     browser = await launchWithExtension({
-      hostMap: Object.fromEntries(HOSTS.map((host) => [host, jobSite.port])),
+      hostMap: jobHostMap(jobSite.port),
     });
     await signInThroughOptions(browser, careerTrack.url);
   });

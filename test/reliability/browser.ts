@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/harness/chromium';
+import { SAVE_BUTTON_NAME, saveButtons } from '../e2e/harness/save-button';
 import { type RunningApi, startApi } from '../server/app';
 import { type Db, openDatabase } from '../server/db';
 import { ensureDemoAccount } from '../server/demo';
@@ -244,36 +245,7 @@ export async function popupFor(
   return popup;
 }
 
-export const BUTTON_NAME = 'Save to CareerTrack';
-
-/** The in-page Save buttons, as the accessibility tree shows them (text and description). */
-export async function saveButtons(
-  page: Page,
-): Promise<Array<{ text: string; description: string }>> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{
-        nodeId: string;
-        role?: { value: string };
-        name?: { value: string };
-        description?: { value: string };
-        childIds?: string[];
-      }>;
-    };
-    return nodes
-      .filter((n) => n.role?.value === 'button' && n.name?.value === BUTTON_NAME)
-      .map((button) => ({
-        text: nodes
-          .filter((n) => button.childIds?.includes(n.nodeId))
-          .map((n) => n.name?.value ?? '')
-          .join(''),
-        description: button.description?.value ?? '',
-      }));
-  } finally {
-    await cdp.detach();
-  }
-}
+export { SAVE_BUTTON_NAME as BUTTON_NAME, saveButtons };
 
 /** The button's text once it settles on `pattern`. */
 export async function buttonSettles(

@@ -6,6 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The job sites' hosts the end-to-end tests serve locally, their real pages' addresses. */
+export const JOB_HOSTS = ['www.linkedin.com', 'au.linkedin.com', 'www.indeed.com', 'au.indeed.com'];
+
+/** Every job host mapped to the local server on `port`, for `launchWithExtension`. */
+export const jobHostMap = (port: number): Record<string, number> =>
+  Object.fromEntries(JOB_HOSTS.map((host) => [host, port]));
+
 export interface JobSiteServer {
   /** HTTPS, for the job sites mapped here by name. */
   port: number;
