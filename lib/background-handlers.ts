@@ -42,12 +42,14 @@ import {
   normalizeApiUrl,
   setSession,
 } from '@/lib/secrets';
-import { getSettings, updateSettings } from '@/lib/settings';
+import { rememberSettings } from '@/lib/settings';
 import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/sync';
 
 export const SYNC_ALARM = 'sync';
 /** A save answers within seconds: past this it says "queued" and the engine carries on. */
 export const SAVE_WAIT_MS = 5_000;
+/** How long the badge lags a change at most; far below what a person notices. */
+export const BADGE_REDRAW_MS = 150;
 /** How many rows of each group the popup gets; synced rows are history, so only the latest. */
 const LIST_LIMITS: Record<OutboxGroup, number> = { attention: 100, waiting: 100, synced: 20 };
 
@@ -64,6 +66,7 @@ export interface BackgroundBrowser {
     onStartup: Listenable<() => unknown>;
     onInstalled: Listenable<() => unknown>;
   };
+  storage: { local: { onChanged: Listenable<(changes: Record<string, unknown>) => void> } };
   alarms: {
     create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
     get(name: string): Promise<unknown>;
@@ -112,21 +115,31 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   const apiFor = (baseUrl: string, token?: string): Api =>
     createApi({ baseUrl, token, fetch: deps.fetch, timeoutMs: deps.timeoutMs });
-  const auth = async (): Promise<Auth> => currentAuth(db, (await getSettings()).api_url);
+  const settings = rememberSettings(browser.storage.local.onChanged);
+  const auth = async (): Promise<Auth> => currentAuth(db, (await settings.get()).api_url);
 
   const refreshBadge = coalesce(async () => {
     const signinNeeded = (await auth()).state !== 'ready';
     await showBadge(badgeSurface(browser), await readBadgeState(db, signinNeeded));
   }, console.error);
+  // Counting rows is the costly part of a redraw: a burst of saves, or a queue draining, redraws
+  // once per burst instead of once per row, which kept every save waiting on a count.
+  let badgeDue: (() => void) | undefined;
+  const redrawBadgeSoon = () => {
+    badgeDue ??= setTimer(() => {
+      badgeDue = undefined;
+      void refreshBadge();
+    }, BADGE_REDRAW_MS);
+  };
 
   const engine = createSyncEngine({
     db,
     clock,
     random: deps.random ?? Math.random,
-    settings: { get: getSettings },
+    settings,
     api: ({ baseUrl, token }) => apiFor(baseUrl, token),
     onChange(row) {
-      void refreshBadge();
+      redrawBadgeSoon();
       // A save waits for its row to leave 'sending'; null means the queue paused for sign-in.
       if (row && row.state === 'sending') return;
       for (const [id, resolvers] of waiters) {
@@ -165,15 +178,21 @@ export function startBackground(deps: BackgroundDeps): Background {
   async function save(draft: ApplicationDraft, jobKey: string, force?: boolean) {
     const valid = validateDraft(draft);
     if (!valid.ok) return { state: 'invalid', fieldErrors: valid.fieldErrors } as const;
+    // Read alongside the write; a failure to read it must not turn a saved row into "Not saved".
+    const session = auth().catch(() => undefined);
     let saved: Awaited<ReturnType<typeof saveToOutbox>>;
     try {
       saved = await saveToOutbox(db, { draft: valid.value, jobKey, force }, clock.now());
     } catch (error) {
       return { state: 'error', message: storageFailure(error) } as const;
     }
-    void refreshBadge();
+    redrawBadgeSoon();
     if (saved.kind === 'duplicate')
       return { state: 'duplicate', ...previousSave(saved.previous) } as const;
+    // Nothing can send without a session: the row just written is the answer, and waking the
+    // engine would only read the session again to find that out.
+    const current = await session;
+    if (current && current.state !== 'ready') return describeRow(saved.row, current);
     return outcomeOf(saved.row.id);
   }
 
@@ -188,13 +207,13 @@ export function startBackground(deps: BackgroundDeps): Background {
     if (result.kind === 'missing')
       return { state: 'error', message: 'This save is no longer in the outbox.' };
     if (result.kind !== 'ok') return describeRow(await db.outbox.get(id), await auth());
-    void refreshBadge();
+    redrawBadgeSoon();
     return outcomeOf(id);
   }
 
   async function signIn(apiUrl: string, token: string, email: string | null) {
     await setSession(db, { token, apiUrl, email }, clock.now());
-    await updateSettings({ api_url: normalizeApiUrl(apiUrl), email });
+    await settings.update({ api_url: normalizeApiUrl(apiUrl), email });
     void refreshBadge();
     void engine.nudge();
   }
@@ -204,7 +223,7 @@ export function startBackground(deps: BackgroundDeps): Background {
   const handleClip = createClipHandler({
     db,
     now: () => clock.now(),
-    settings: getSettings,
+    settings: settings.get,
     save: (draft, jobKey) => save(draft, jobKey),
     markTab: (tabId, detail) =>
       showSavedOnTab(surface?.setTitle ? (surface as TabSurface) : undefined, tabId, detail),
@@ -251,9 +270,9 @@ export function startBackground(deps: BackgroundDeps): Background {
     },
 
     async 'auth:status'() {
-      const [settings, current] = await Promise.all([getSettings(), auth()]);
+      const [current, { api_url }] = await Promise.all([auth(), settings.get()]);
       return {
-        apiUrl: settings.api_url,
+        apiUrl: api_url,
         email: current.state === 'ready' ? current.email : null,
         signedIn: current.state === 'ready',
         message: current.state === 'ready' ? null : current.message,
@@ -294,7 +313,7 @@ export function startBackground(deps: BackgroundDeps): Background {
         await apiFor(session.api_url, session.token).logout();
       }
       await clearSession(db);
-      await updateSettings({ email: null });
+      await settings.update({ email: null });
       void refreshBadge();
       return { ok: true };
     },

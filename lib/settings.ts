@@ -43,6 +43,40 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return next;
 }
 
+/**
+ * The background's copy of the settings, for the reads every save and every badge redraw make.
+ * Any change to `storage.local`, from any context (a content script's included), forgets it, and
+ * so does the background's own write, at once rather than when the change event arrives.
+ */
+export function rememberSettings(localChanges: {
+  addListener(callback: (changes: Record<string, unknown>) => void): void;
+}) {
+  let known: Promise<Settings> | undefined;
+  const forget = () => {
+    known = undefined;
+  };
+  localChanges.addListener(forget);
+  return {
+    get(): Promise<Settings> {
+      if (known) return known;
+      const read = getSettings();
+      known = read;
+      read.catch(() => {
+        if (known === read) forget();
+      });
+      return read;
+    },
+    async update(patch: Partial<Settings>): Promise<Settings> {
+      forget();
+      try {
+        return await updateSettings(patch);
+      } finally {
+        forget();
+      }
+    },
+  };
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }

@@ -2,9 +2,14 @@
 // browser, the outbox in fake-indexeddb, CareerTrack as the stand-in over real HTTP.
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Background, SYNC_ALARM, startBackground } from '@/lib/background-handlers';
+import {
+  BADGE_REDRAW_MS,
+  type Background,
+  SYNC_ALARM,
+  startBackground,
+} from '@/lib/background-handlers';
 import { BADGE_ALERT, BADGE_NEUTRAL } from '@/lib/badge';
 import { openDb } from '@/lib/db';
 import type { Sender } from '@/lib/messages';
@@ -360,6 +365,51 @@ describe('outbox:save', () => {
     expect(answer).toEqual({ state: 'error', message: expect.stringMatching(/^Not saved: /) });
     expect(api.db.prepare('SELECT count(*) AS n FROM job_applications').get()).toEqual({ n: 0 });
     await bg.db.open();
+  });
+});
+
+describe('a burst of saves', () => {
+  /** Timers held until the test runs them: what the background scheduled, and for when. */
+  function startWithHeldTimers() {
+    const held: Array<{ ms: number; run: () => void }> = [];
+    bg = startBackground({
+      browser: fakeBrowser,
+      db: openDb(`handlers-${crypto.randomUUID()}`),
+      setTimer(run, ms) {
+        const timer = { ms, run };
+        held.push(timer);
+        return () => held.splice(held.indexOf(timer), 1);
+      },
+    });
+    return held;
+  }
+
+  it('redraws the badge once, BADGE_REDRAW_MS after the first save, not once per save', async () => {
+    const held = startWithHeldTimers();
+    await bg.started;
+    const draws = vi.spyOn(toolbar(), 'setBadgeText');
+    for (let i = 0; i < 20; i++) {
+      expect(await ask({ type: 'outbox:save', draft: draft(i), jobKey: `job-${i}` })).toMatchObject(
+        { state: 'signin' },
+      );
+    }
+    expect(draws).not.toHaveBeenCalled();
+    expect(held.map((timer) => timer.ms)).toEqual([BADGE_REDRAW_MS]);
+    held[0]?.run();
+    await vi.waitFor(() => expect(draws).toHaveBeenCalledTimes(1));
+    expect(await toolbar().getBadgeText({})).toBe('20');
+  });
+
+  it('signed out, a save answers from the row it wrote: no engine pass, no second read', async () => {
+    startWithHeldTimers();
+    await bg.started;
+    const nudge = vi.spyOn(bg.engine, 'nudge');
+    const reread = vi.spyOn(bg.db.outbox, 'get');
+    const answer = await ask({ type: 'outbox:save', draft: draft(), jobKey: 'job-1' });
+    expect(answer).toEqual({ state: 'signin', rowId: expect.any(Number) });
+    expect(nudge).not.toHaveBeenCalled();
+    expect(reread).not.toHaveBeenCalled();
+    expect(await bg.db.outbox.get(answer.rowId)).toMatchObject({ state: 'pending' });
   });
 });
 
