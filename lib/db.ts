@@ -67,5 +67,8 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
     outbox: '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
     secrets: 'key',
   });
+  // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
+  // touched and broadcast every commit to the extension's other contexts, work each save paid for.
+  for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });
   return db;
 }

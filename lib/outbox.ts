@@ -17,20 +17,38 @@ export type SaveResult =
 /** The rows that make a new save of the same job an "already saved" (attention ones may be redone). */
 const ALREADY_SAVED: ReadonlySet<OutboxState> = new Set(['pending', 'sending', 'synced']);
 
+/** Thrown inside a save's transaction to undo its write: the job was saved before. */
+class AlreadySaved extends Error {
+  constructor(readonly previous: OutboxRow) {
+    super('This job was saved before.');
+  }
+}
+
 export async function saveToOutbox(
   db: ClipperDb,
   save: { draft: ApplicationCreate; jobKey: string; force?: boolean },
   now: number,
 ): Promise<SaveResult> {
-  return db.transaction('rw', db.outbox, async () => {
-    if (!save.force) {
-      const previous = await findAlreadySaved(db, save.jobKey);
-      if (previous) return { kind: 'duplicate', previous };
-    }
-    const fresh = newRow(save.draft, save.jobKey, now);
-    const id = await db.outbox.add(fresh);
-    return { kind: 'queued', row: { ...fresh, id } };
-  });
+  const fresh = newRow(save.draft, save.jobKey, now);
+  try {
+    return await db.transaction('rw', db.outbox, async () => {
+      // The check and the write go to IndexedDB together, one round trip instead of two, and a
+      // job saved before undoes the write by aborting. Most saves are of a job never saved
+      // before, which its key alone says, without reading any row.
+      const [earlier, id] = await Promise.all([
+        save.force ? [] : db.outbox.where('job_key').equals(save.jobKey).primaryKeys(),
+        db.outbox.add(fresh),
+      ]);
+      if (earlier.length) {
+        const previous = await findAlreadySaved(db, save.jobKey, id);
+        if (previous) throw new AlreadySaved(previous);
+      }
+      return { kind: 'queued', row: { ...fresh, id } } as const;
+    });
+  } catch (error) {
+    if (error instanceof AlreadySaved) return { kind: 'duplicate', previous: error.previous };
+    throw error;
+  }
 }
 
 /** A save as it enters the outbox: due at once, never tried. */
@@ -66,17 +84,28 @@ export function newRow(
  * leaves a deleted entry at the front of the due range (a tombstone until the store compacts), and
  * scanning past thousands of them made each claim slower than the last. Rows written later are due
  * no earlier than their writing, so nothing due is skipped.
+ *
+ * `expiredLeases: false`: skip the look for expired leases, for a caller that already found none.
+ * Finished leases leave the same kind of deleted entries where that look starts.
  */
+export interface ClaimOptions {
+  leaseMs?: number;
+  dueFrom?: number;
+  expiredLeases?: boolean;
+}
+
 export async function claimNext(
   db: ClipperDb,
   now: number,
-  { leaseMs = LEASE_MS, dueFrom = Dexie.minKey }: { leaseMs?: number; dueFrom?: number } = {},
+  { leaseMs = LEASE_MS, dueFrom = Dexie.minKey, expiredLeases = true }: ClaimOptions = {},
 ): Promise<OutboxRow | null> {
   return db.transaction('rw', db.outbox, async () => {
-    const expired = await db.outbox
-      .where('[state+lease_until]')
-      .between(['sending', Dexie.minKey], ['sending', now], true, true)
-      .first();
+    const expired = expiredLeases
+      ? await db.outbox
+          .where('[state+lease_until]')
+          .between(['sending', Dexie.minKey], ['sending', now], true, true)
+          .first()
+      : undefined;
     const row =
       expired ??
       (await db.outbox
@@ -111,6 +140,20 @@ export async function finishAttempt(
     const next: OutboxRow = { ...current, ...patch, lease_until: null, updated_at: now };
     await db.outbox.put(next);
     return next;
+  });
+}
+
+/** `finishAttempt`, then `claimNext`, in one transaction: a draining queue commits once per row. */
+export async function finishAndClaimNext(
+  db: ClipperDb,
+  leased: OutboxRow,
+  patch: Partial<Omit<OutboxRow, 'id' | 'lease_until'>>,
+  now: number,
+  claim: ClaimOptions,
+): Promise<{ finished: OutboxRow | null; next: OutboxRow | null }> {
+  return db.transaction('rw', db.outbox, async () => {
+    const finished = await finishAttempt(db, leased, patch, now);
+    return { finished, next: await claimNext(db, now, claim) };
   });
 }
 
@@ -199,11 +242,12 @@ export async function listGroup(
 export async function findAlreadySaved(
   db: ClipperDb,
   jobKey: string,
+  exceptId?: number,
 ): Promise<OutboxRow | undefined> {
   return db.outbox
     .where('job_key')
     .equals(jobKey)
-    .filter((row) => ALREADY_SAVED.has(row.state))
+    .filter((row) => row.id !== exceptId && ALREADY_SAVED.has(row.state))
     .last();
 }
 

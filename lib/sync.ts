@@ -11,7 +11,7 @@ import {
 } from '@/lib/api';
 import { parseRetryAfter, retryDelay } from '@/lib/backoff';
 import type { ClipperDb, OutboxRow } from '@/lib/db';
-import { claimNext, finishAttempt, LEASE_MS, nextDueAt } from '@/lib/outbox';
+import { claimNext, finishAndClaimNext, finishAttempt, LEASE_MS, nextDueAt } from '@/lib/outbox';
 import type { Application } from '@/lib/schema';
 import { currentAuth, rejectSession } from '@/lib/secrets';
 
@@ -71,21 +71,42 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     // Claims take the earliest due row, and every row written later is due no earlier than its
     // writing: what remains due is never earlier than the last claimed (see claimNext).
     let dueFrom = Number.NEGATIVE_INFINITY;
+    // Leases expire only when their worker died, so they are taken at the start of a pass; one
+    // that ends later (a worker stopped under a minute ago) is the next pass's, which nextDueAt
+    // schedules for when it ends.
+    let expiredLeases = true;
     // Once a pass: the token goes only where it was issued whatever this says (see currentAuth).
     const { api_url } = await deps.settings.get();
+    const claimOptions = () => ({ leaseMs, dueFrom, expiredLeases });
     const worker = async () => {
-      while (!paused) {
-        // The session is read for every row: a sign-out or a new sign-in applies at once.
-        const api = await senderApi(api_url);
-        const row = api && (await claimNext(db, clock.now(), { leaseMs, dueFrom }));
-        if (!api || !row) {
-          paused ||= !api;
-          return;
-        }
+      // The session is read for every row: a sign-out or a new sign-in applies at once.
+      let api = await senderApi(api_url);
+      let row = api && (await claimNext(db, clock.now(), claimOptions()));
+      while (api && row) {
+        // Claims prefer expired leases, which come back in doubt: a row that is not came from
+        // the due ones, so no lease had expired.
+        if (!row.in_doubt) expiredLeases = false;
         dueFrom = Math.max(dueFrom, row.next_attempt_at);
         emit(row);
-        if ((await deliver(api, row)) === 'unauthorized') paused = true;
+        const outcome = await deliver(api, row);
+        api = outcome.unauthorized || paused ? null : await senderApi(api_url);
+        if (!api) {
+          await finish(row, outcome.patch);
+          break;
+        }
+        // One transaction records this row's outcome and leases the next: a draining queue
+        // commits once per row instead of twice.
+        const { finished, next } = await finishAndClaimNext(
+          db,
+          row,
+          outcome.patch,
+          clock.now(),
+          claimOptions(),
+        );
+        if (finished) emit(finished);
+        row = next;
       }
+      if (!api) paused = true;
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     if (paused) {
@@ -96,64 +117,82 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     if (due !== null) deps.wakeAt?.(due);
   }
 
-  async function deliver(api: SenderApi, row: OutboxRow): Promise<'done' | 'unauthorized'> {
+  /** What the row's attempt came to: the change to record, and whether the queue must pause. */
+  interface Outcome {
+    patch: Partial<OutboxRow>;
+    unauthorized?: true;
+  }
+
+  async function deliver(api: SenderApi, row: OutboxRow): Promise<Outcome> {
     if (row.in_doubt) {
       const found = await api.findApplications(row.draft.company_name);
       if (found.kind !== 'found') return settle(row, found, 'lookup');
       const match = await findSameRecord(found.applications, row);
-      if (match) return finish(row, synced(match));
+      if (match) return { patch: synced(match) };
     }
     return settleCreate(row, await api.createApplication(row.draft));
   }
 
-  async function settleCreate(row: OutboxRow, result: CreateResult) {
-    if (result.kind === 'created') return finish(row, synced(result.application));
+  async function settleCreate(row: OutboxRow, result: CreateResult): Promise<Outcome> {
+    if (result.kind === 'created') return { patch: synced(result.application) };
     if (result.kind === 'invalid') {
-      return finish(row, {
-        state: 'attention',
-        attempts: row.attempts + 1,
-        field_errors: result.fieldErrors,
-        last_error: `CareerTrack did not accept some fields: ${result.message}`,
-        in_doubt: false,
-      });
+      return {
+        patch: {
+          state: 'attention',
+          attempts: row.attempts + 1,
+          field_errors: result.fieldErrors,
+          last_error: `CareerTrack did not accept some fields: ${result.message}`,
+          in_doubt: false,
+        },
+      };
     }
     return settle(row, result, 'create');
   }
 
-  async function settle(row: OutboxRow, failure: Failure, step: 'lookup' | 'create') {
+  async function settle(
+    row: OutboxRow,
+    failure: Failure,
+    step: 'lookup' | 'create',
+  ): Promise<Outcome> {
     const now = clock.now();
     if (failure.kind === 'unauthorized') {
       await rejectSession(db, failure.message);
       // Not an attempt that counts: the row goes back in line for when the user signs in again.
-      await finish(row, { state: 'pending', next_attempt_at: now, last_error: failure.message });
-      return 'unauthorized' as const;
+      return {
+        patch: { state: 'pending', next_attempt_at: now, last_error: failure.message },
+        unauthorized: true,
+      };
     }
     // After a failed lookup the doubt remains; after a create it depends on how it failed.
     const inDoubt =
       step === 'lookup' ? row.in_doubt : failure.kind === 'transient' && failure.maybeDone;
     if (failure.kind === 'refused') {
-      return finish(row, {
-        state: 'attention',
-        attempts: row.attempts + 1,
-        last_error: failure.message,
-        in_doubt: inDoubt,
-      });
+      return {
+        patch: {
+          state: 'attention',
+          attempts: row.attempts + 1,
+          last_error: failure.message,
+          in_doubt: inDoubt,
+        },
+      };
     }
     const attempts = row.attempts + 1;
     const delay = retryDelay(attempts, random, parseRetryAfter(failure.retryAfter, now));
     // Without an answer the server may still be creating the record: looking it up before the
     // lease ends could miss it and send a duplicate.
     const notBefore = step === 'create' && failure.unanswered ? (row.lease_until ?? now) : now;
-    return finish(row, {
-      state: 'pending',
-      attempts,
-      next_attempt_at: Math.max(now + delay, notBefore),
-      last_error: `${failure.message} It will be sent again automatically.`,
-      in_doubt: inDoubt,
-      // A timed-out request may still be running on the server: remembered apart from the
-      // backoff, which "Retry now" skips (see requeue). A refused or dropped connection is over.
-      ...(failure.timedOut && notBefore > now ? { lookup_after: notBefore } : {}),
-    });
+    return {
+      patch: {
+        state: 'pending',
+        attempts,
+        next_attempt_at: Math.max(now + delay, notBefore),
+        last_error: `${failure.message} It will be sent again automatically.`,
+        in_doubt: inDoubt,
+        // A timed-out request may still be running on the server: remembered apart from the
+        // backoff, which "Retry now" skips (see requeue). A refused or dropped connection is over.
+        ...(failure.timedOut && notBefore > now ? { lookup_after: notBefore } : {}),
+      },
+    };
   }
 
   function synced(application: Application): Partial<OutboxRow> {
@@ -167,10 +206,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     };
   }
 
-  async function finish(row: OutboxRow, patch: Partial<OutboxRow>): Promise<'done'> {
+  async function finish(row: OutboxRow, patch: Partial<OutboxRow>): Promise<void> {
     const next = await finishAttempt(db, row, patch, clock.now());
     if (next) emit(next);
-    return 'done';
   }
 
   /** The record an unanswered create may have made: same job, made after this row was first sent. */

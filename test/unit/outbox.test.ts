@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClipperDb, openDb } from '@/lib/db';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
 import {
   claimNext,
   countUnsent,
   deleteRow,
   findAlreadySaved,
+  finishAndClaimNext,
   finishAttempt,
   LEASE_MS,
   listGroup,
@@ -28,6 +30,21 @@ beforeEach(() => {
 afterEach(async () => {
   db.close();
   await db.delete();
+});
+
+describe('the database', () => {
+  it('carries no liveQuery machinery: a write is not broadcast to other contexts', async () => {
+    await db.open(); // creating the database is announced once, whatever the middlewares
+    const broadcast = vi.fn();
+    Dexie.on('storagemutated', broadcast);
+    try {
+      await saveToOutbox(db, { draft: draft(), jobKey: 'job-1' }, T0);
+      await db.outbox.toArray();
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(broadcast);
+    }
+    expect(broadcast).not.toHaveBeenCalled();
+  });
 });
 
 describe('save', () => {
@@ -70,6 +87,8 @@ describe('save', () => {
       kind: 'duplicate',
       previous: { state: 'synced', server_id: 7 },
     });
+    // A duplicate's write is undone with its transaction: nothing of it stays.
+    expect(await db.outbox.count()).toBe(1);
     expect(await saveToOutbox(db, { draft: draft(), jobKey: 'other' }, T0)).toMatchObject({
       kind: 'queued',
     });
@@ -79,6 +98,7 @@ describe('save', () => {
     await saveToOutbox(db, { draft: draft(), jobKey: 'job' }, T0);
     await db.outbox.update(1, { state: 'attention' });
     expect((await saveToOutbox(db, { draft: draft(), jobKey: 'job' }, T0)).kind).toBe('queued');
+    expect(await db.outbox.count()).toBe(2);
   });
 
   it('saves anyway when forced, and "already saved" then names the newest save', async () => {
@@ -151,6 +171,34 @@ describe('leases', () => {
     ).toBeNull();
     const done = await finishAttempt(db, current, { state: 'synced', server_id: 2 }, T0 + LEASE_MS);
     expect(done).toMatchObject({ state: 'synced', server_id: 2, lease_until: null });
+  });
+
+  it('finishes a lease and claims the next row in one transaction, the lease still guarding', async () => {
+    await saveToOutbox(db, { draft: draft(1), jobKey: 'a' }, T0);
+    await saveToOutbox(db, { draft: draft(2), jobKey: 'b' }, T0 + 10);
+    const first = await claimNext(db, T0 + 20);
+    if (!first) throw new Error('no claim');
+    const { finished, next } = await finishAndClaimNext(
+      db,
+      first,
+      { state: 'synced', server_id: 7 },
+      T0 + 30,
+      {},
+    );
+    expect(finished).toMatchObject({ id: first.id, state: 'synced', server_id: 7 });
+    expect(next).toMatchObject({ job_key: 'b', state: 'sending', lease_until: T0 + 30 + LEASE_MS });
+    // A lease taken over meanwhile is not finished, yet the next claim still happens.
+    const stale = await claimNext(db, T0 + 30 + LEASE_MS);
+    expect(stale?.id).toBe(next?.id);
+    const again = await finishAndClaimNext(db, next as OutboxRow, { state: 'synced' }, T0, {});
+    expect(again).toEqual({ finished: null, next: null });
+  });
+
+  it('leaves expired leases alone when asked to, for a pass that already found none', async () => {
+    await saveToOutbox(db, { draft: draft(), jobKey: 'a' }, T0);
+    await claimNext(db, T0);
+    expect(await claimNext(db, T0 + LEASE_MS, { expiredLeases: false })).toBeNull();
+    expect(await claimNext(db, T0 + LEASE_MS)).toMatchObject({ job_key: 'a', in_doubt: true });
   });
 
   it('knows when the next row falls due', async () => {

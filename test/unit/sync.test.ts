@@ -1,7 +1,7 @@
 // The engine's own rules (leases, bounded concurrency, coalesced wakes, the token binding, the
 // lookup's matching), over real HTTP to the CareerTrack stand-in. Faults are in
 // test/integration/sync-faults.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '@/lib/api';
 import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
 import { saveToOutbox } from '@/lib/outbox';
@@ -111,6 +111,21 @@ describe('delivery', () => {
     await t.engine.nudge();
     expect(t.maxInFlight()).toBe(4);
     expect(t.records()).toHaveLength(20);
+  });
+
+  it('commits once per row while draining: the outcome and the next lease share a transaction', async () => {
+    const t = await setup();
+    const rows = 24;
+    for (let i = 0; i < rows; i++) await t.save(job(i), `k${i}`);
+    await t.db.open();
+    // Dexie's lowest layer: one call per IndexedDB transaction (nested ones reuse their parent's).
+    const writes = vi.spyOn(t.db.core, 'transaction');
+    await t.engine.nudge();
+    expect(t.records()).toHaveLength(rows);
+    const readwrite = writes.mock.calls.filter(([, mode]) => mode === 'readwrite').length;
+    // One per row, plus each of the 4 lanes' first claim (the two-step way made 2 x 24 + 4).
+    expect(readwrite).toBeGreaterThanOrEqual(rows);
+    expect(readwrite).toBeLessThanOrEqual(rows + 4);
   });
 
   it('never sends a row twice when wakes overlap, even from two engines', async () => {
