@@ -75,6 +75,12 @@ export function newRow(
   };
 }
 
+export interface ClaimOptions {
+  leaseMs?: number;
+  dueFrom?: number;
+  expiredLeases?: boolean;
+}
+
 /**
  * Compare-and-set: takes the oldest row whose lease expired, else the oldest due pending row, and
  * leases it in the same transaction. IndexedDB runs overlapping read-write transactions one after
@@ -88,12 +94,6 @@ export function newRow(
  * `expiredLeases: false`: skip the look for expired leases, for a caller that already found none.
  * Finished leases leave the same kind of deleted entries where that look starts.
  */
-export interface ClaimOptions {
-  leaseMs?: number;
-  dueFrom?: number;
-  expiredLeases?: boolean;
-}
-
 export async function claimNext(
   db: ClipperDb,
   now: number,

@@ -12,8 +12,8 @@ export const SIGNED_OUT_MESSAGE = 'Sign in to CareerTrack to send your saves.';
 
 /**
  * The session as this context last read or wrote it. Only the background touches it, and only
- * through this file, so the copy is exact; it spares every save and every badge redraw an
- * IndexedDB transaction of its own, which was a third of a save's time in the worker.
+ * through this file, so the copy is exact; it spares every save, drained row and badge redraw an
+ * IndexedDB transaction of its own (with the settings read, a third of a save's time in the worker).
  */
 const remembered = new WeakMap<ClipperDb, Promise<SessionRow | undefined>>();
 
