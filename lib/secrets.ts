@@ -3,6 +3,7 @@
  * `storage.sync` are shared with content scripts, which must never be able to read it.
  */
 import type { ClipperDb, SessionRow } from '@/lib/db';
+import { type Remembered, remembered } from '@/lib/remembered';
 
 export type Auth =
   | { state: 'ready'; token: string; apiUrl: string; email: string | null }
@@ -15,28 +16,18 @@ export const SIGNED_OUT_MESSAGE = 'Sign in to CareerTrack to send your saves.';
  * through this file, so the copy is exact; it spares every save, drained row and badge redraw an
  * IndexedDB transaction of its own (with the settings read, a third of a save's time in the worker).
  */
-const remembered = new WeakMap<ClipperDb, Promise<SessionRow | undefined>>();
-
-export function getSession(db: ClipperDb): Promise<SessionRow | undefined> {
-  const known = remembered.get(db);
-  if (known) return known;
-  const read = db.secrets.get('session');
-  remembered.set(db, read);
-  // A failed read is not an answer: the next caller tries again.
-  read.catch(() => {
-    if (remembered.get(db) === read) remembered.delete(db);
-  });
-  return read;
+const sessions = new WeakMap<ClipperDb, Remembered<SessionRow | undefined>>();
+function sessionOf(db: ClipperDb) {
+  let session = sessions.get(db);
+  if (!session) {
+    session = remembered(() => db.secrets.get('session'));
+    sessions.set(db, session);
+  }
+  return session;
 }
 
-/** Forgets the copy before and after: a read that starts meanwhile queues behind the write. */
-async function changeSession(db: ClipperDb, change: () => Promise<unknown>): Promise<void> {
-  remembered.delete(db);
-  try {
-    await change();
-  } finally {
-    remembered.delete(db);
-  }
+export function getSession(db: ClipperDb): Promise<SessionRow | undefined> {
+  return sessionOf(db).get();
 }
 
 export async function setSession(
@@ -44,7 +35,7 @@ export async function setSession(
   session: { token: string; apiUrl: string; email: string | null },
   now: number,
 ): Promise<void> {
-  await changeSession(db, () =>
+  await sessionOf(db).change(() =>
     db.secrets.put({
       key: 'session',
       token: session.token,
@@ -57,12 +48,12 @@ export async function setSession(
 }
 
 export async function clearSession(db: ClipperDb): Promise<void> {
-  await changeSession(db, () => db.secrets.delete('session'));
+  await sessionOf(db).change(() => db.secrets.delete('session'));
 }
 
 /** A 401 pauses the whole queue; keeping the reason on the session makes the pause survive restarts. */
 export async function rejectSession(db: ClipperDb, reason: string): Promise<void> {
-  await changeSession(db, () => db.secrets.update('session', { rejected: reason }));
+  await sessionOf(db).change(() => db.secrets.update('session', { rejected: reason }));
 }
 
 /**

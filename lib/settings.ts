@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_API_URL } from '@/lib/manifest';
+import { remembered } from '@/lib/remembered';
 import { DEFAULT_STATUS, STATUSES } from '@/lib/schema';
 import { z } from '@/lib/zod';
 
@@ -51,29 +52,11 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 export function rememberSettings(localChanges: {
   addListener(callback: (changes: Record<string, unknown>) => void): void;
 }) {
-  let known: Promise<Settings> | undefined;
-  const forget = () => {
-    known = undefined;
-  };
-  localChanges.addListener(forget);
+  const settings = remembered(getSettings);
+  localChanges.addListener(settings.forget);
   return {
-    get(): Promise<Settings> {
-      if (known) return known;
-      const read = getSettings();
-      known = read;
-      read.catch(() => {
-        if (known === read) forget();
-      });
-      return read;
-    },
-    async update(patch: Partial<Settings>): Promise<Settings> {
-      forget();
-      try {
-        return await updateSettings(patch);
-      } finally {
-        forget();
-      }
-    },
+    get: settings.get,
+    update: (patch: Partial<Settings>) => settings.change(() => updateSettings(patch)),
   };
 }
 
