@@ -87,7 +87,21 @@ export function insecureMessage(apiUrl: string): string {
 
 type Reply =
   | { kind: 'answer'; status: number; headers: Headers; body: unknown; bodyProblem: string | null }
-  | { kind: 'no-answer'; message: string; timedOut: boolean };
+  | { kind: 'no-answer'; message: string; timedOut: boolean }
+  | { kind: 'redirected'; message: string };
+
+/**
+ * A redirect is never followed: the browser strips the token from a cross-origin hop but resends
+ * the body, a save or an e-mail and password, wherever the Location points. Same-origin hops are
+ * refused too, since a browser's `opaqueredirect` answer does not say where it pointed.
+ */
+export function redirectMessage(where: string): string {
+  return `${where} answered with a redirect to another address. The extension does not follow redirects, so that your sign-in and saves go only to the address you set: enter the address CareerTrack itself answers on (perhaps https://, or without a path).`;
+}
+
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
 
 const NOT_JSON = Symbol('not json');
 
@@ -119,6 +133,7 @@ export function createApi({
     timeout: timeoutMs,
     retry: 0,
     throwHttpErrors: false,
+    redirect: 'manual',
     headers: {
       Accept: 'application/json',
       'Content-Type': 'application/json',
@@ -145,6 +160,10 @@ export function createApi({
       const { json, ...rest } = options;
       const body = json === undefined ? {} : { [BODY_PAST_KY]: JSON.stringify(json) };
       const response = await client(path, { method, signal, ...rest, ...body });
+      if (isRedirect(response)) {
+        await response.body?.cancel().catch(() => {});
+        return { kind: 'redirected', message: redirectMessage(where) };
+      }
       const read = await readJson(response, signal);
       return {
         kind: 'answer',
@@ -166,6 +185,16 @@ export function createApi({
   }
 
   function failure(reply: Reply): Failure {
+    if (reply.kind === 'redirected') {
+      // Whoever redirected may have acted on the request first: looked up before it is resent.
+      return {
+        kind: 'transient',
+        message: reply.message,
+        retryAfter: null,
+        maybeDone: true,
+        unanswered: false,
+      };
+    }
     if (reply.kind === 'no-answer') {
       return {
         kind: 'transient',
@@ -266,6 +295,7 @@ export function createApi({
     async testConnection() {
       const root = await send('get', '');
       if (root.kind === 'no-answer') return { verdict: 'unreachable', message: root.message };
+      if (root.kind === 'redirected') return { verdict: 'redirected', message: root.message };
       if (!isCareerTrackRoot(root.body)) {
         return {
           verdict: 'not-careertrack',
@@ -279,6 +309,7 @@ export function createApi({
         };
       }
       const list = await send('get', 'api/applications', { searchParams: { per_page: 1 } });
+      if (list.kind === 'redirected') return { verdict: 'redirected', message: list.message };
       if (list.kind === 'answer' && list.status === 401) {
         return { verdict: 'token-rejected', message: UNAUTHORIZED_MESSAGE };
       }

@@ -117,6 +117,7 @@ export type SaveOutcome =
 export type ConnectionVerdict =
   | 'unreachable'
   | 'not-careertrack'
+  | 'redirected'
   | 'token-rejected'
   | 'signed-out'
   | 'connected';

@@ -11,6 +11,8 @@ export function verdictWords(
       return { tone: 'error', text: `Not reachable: is CareerTrack running at ${apiUrl}?` };
     case 'not-careertrack':
       return { tone: 'error', text: 'That address answers, but not as a CareerTrack API.' };
+    case 'redirected':
+      return { tone: 'error', text: answer.message };
     case 'token-rejected':
       return { tone: 'warning', text: 'CareerTrack rejected the saved token: sign in again.' };
     case 'signed-out':

@@ -13,7 +13,7 @@ import { authenticate } from './auth';
 import type { RequestContext } from './context';
 import { sqlDateTime } from './dates';
 import { type Db, openDatabase } from './db';
-import { FaultController, FaultPlanError, faultReply } from './faults';
+import { FaultController, FaultPlanError, faultReply, redirectReply } from './faults';
 import { cleanInput, expectsJson, type Input, parseBody, parseQuery } from './input';
 import {
   AuthenticationError,
@@ -85,7 +85,8 @@ export function createServer(options: ApiOptions = {}): Api {
     const finish = (reply: Reply | null, cutOff?: Reply) => {
       entry.outcome = reply ? 'answered' : 'dropped';
       entry.status = reply?.status ?? null;
-      if (reply) send(res, reply);
+      if (reply && fault?.kind === 'stall') sendStalled(res, reply);
+      else if (reply) send(res, reply);
       else if (cutOff) sendCut(res, cutOff);
       else req.socket.destroy();
     };
@@ -100,12 +101,16 @@ export function createServer(options: ApiOptions = {}): Api {
     if (fault && phase === 'before' && fault.kind === 'status') {
       return finish(faultReply(fault));
     }
+    if (fault && phase === 'before' && fault.kind === 'redirect') {
+      return finish(redirectReply(fault, req.url ?? '/'));
+    }
     let reply = await handle(req, method, rawPath, queryString, body);
     if (fault && phase === 'after') {
       entry.handledStatus = reply.status;
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.kind === 'drop') return finish(null, fault.cut ? reply : undefined);
       if (fault.kind === 'status') reply = faultReply(fault);
+      if (fault.kind === 'redirect') reply = redirectReply(fault, req.url ?? '/');
     }
     finish(reply);
   }
@@ -322,6 +327,16 @@ function sendCut(res: ServerResponse, reply: Reply): void {
   res.setHeader('Content-Length', Buffer.byteLength(body) + 64);
   res.write(body.slice(0, Math.floor(body.length / 2)));
   setTimeout(() => res.socket?.destroy(), 20);
+}
+
+/** Headers and the first half of the body, then silence on an open connection. */
+function sendStalled(res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return;
+  const body = reply.body ?? '';
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.write(body.slice(0, Math.floor(body.length / 2)));
 }
 
 function send(res: ServerResponse, reply: Reply): void {

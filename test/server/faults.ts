@@ -1,14 +1,21 @@
 // Test-only failures, the way real servers and networks fail: an error status (JSON, an HTML page
 // from a proxy, plain text or nothing), 429/503 with Retry-After, a slow answer, a connection
 // dropped before the request is handled, and the duplicate trap: the request is handled and
-// committed, then the connection is dropped so the client never learns it succeeded.
+// committed, then the connection is dropped so the client never learns it succeeded; a redirect
+// elsewhere (307/308, which a client that follows it answers by resending the body there); and an
+// answer whose body stalls after its headers.
 import { STATUS_CODES } from 'node:http';
 import { phpJson, type Reply } from './responses';
 
-export type FaultKind = 'status' | 'drop' | 'delay';
+export type FaultKind = 'status' | 'drop' | 'delay' | 'redirect' | 'stall';
 
 export interface FaultPlan {
-  /** status: answer with `status`; drop: destroy the socket; delay: only wait `delayMs`. */
+  /**
+   * status: answer with `status`; drop: destroy the socket; delay: only wait `delayMs`;
+   * redirect: answer `status` (307 unless given) with a Location of `location` plus the request's
+   * path and query; stall: the request is handled (in either phase), then its answer sends the
+   * status line, the headers and half the body, and nothing more while the connection stays open.
+   */
   kind: FaultKind;
   /** Only this method (any case). Default: any. */
   method?: string;
@@ -32,6 +39,8 @@ export interface FaultPlan {
   cut?: boolean;
   /** Wait this long first (kind delay), or before any other kind acts. */
   delayMs?: number;
+  /** kind redirect: the origin (and path) to send the client to, e.g. another local server. */
+  location?: string;
   /** kind status: the status code. Default 500. */
   status?: number;
   /** kind status: the body. Default json, `{"message": ...}` in Laravel's words. */
@@ -72,7 +81,7 @@ export interface FaultLogEntry {
 
 export class FaultPlanError extends Error {}
 
-const KINDS: readonly FaultKind[] = ['status', 'drop', 'delay'];
+const KINDS: readonly FaultKind[] = ['status', 'drop', 'delay', 'redirect', 'stall'];
 const BODIES = ['json', 'html', 'text', 'empty'];
 const LOG_LIMIT = 1000;
 
@@ -121,6 +130,9 @@ function checkPlan(plan: unknown): FaultPlan {
     !(Number.isInteger(p.status) && p.status >= 100 && p.status <= 599)
   ) {
     fail('"status" must be an HTTP status code.');
+  }
+  if (p.kind === 'redirect' && !(typeof p.location === 'string' && URL.canParse(p.location))) {
+    fail('A redirect needs "location", an absolute address.');
   }
   if (p.cut !== undefined && typeof p.cut !== 'boolean') fail('"cut" must be true or false.');
   if (p.body !== undefined && !BODIES.includes(p.body))
@@ -204,6 +216,12 @@ const MESSAGES: Record<number, string> = {
   500: 'Server Error',
   503: 'Service Unavailable',
 };
+
+/** The answer a redirect fault sends, for a request of `pathAndQuery`. */
+export function redirectReply(fault: FaultPlan, pathAndQuery: string): Reply {
+  const target = `${(fault.location ?? '').replace(/\/+$/, '')}${pathAndQuery}`;
+  return { status: fault.status ?? 307, headers: { Location: target }, body: null };
+}
 
 /** The answer a status fault sends. */
 export function faultReply(fault: FaultPlan): Reply {
