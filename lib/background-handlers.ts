@@ -42,7 +42,7 @@ import {
   normalizeApiUrl,
   setSession,
 } from '@/lib/secrets';
-import { rememberSettings } from '@/lib/settings';
+import { type LegacySettingsArea, rememberSettings } from '@/lib/settings-store';
 import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/sync';
 
 export const SYNC_ALARM = 'sync';
@@ -66,7 +66,8 @@ export interface BackgroundBrowser {
     onStartup: Listenable<() => unknown>;
     onInstalled: Listenable<() => unknown>;
   };
-  storage: { local: { onChanged: Listenable<(changes: Record<string, unknown>) => void> } };
+  /** Only to move the settings older versions kept there (lib/settings-store.ts). */
+  storage: { local: LegacySettingsArea };
   alarms: {
     create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
     get(name: string): Promise<unknown>;
@@ -97,6 +98,8 @@ export interface Background {
   handle(message: unknown, sender: Sender): Promise<unknown>;
   engine: SyncEngine;
   db: ClipperDb;
+  /** The settings store; pages change it by message, tests also directly. */
+  settings: ReturnType<typeof rememberSettings>;
   refreshBadge(): Promise<void>;
   /** Resolves when the start-up work (alarm, badge, first pass) is done. */
   started: Promise<void>;
@@ -115,7 +118,7 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   const apiFor = (baseUrl: string, token?: string): Api =>
     createApi({ baseUrl, token, fetch: deps.fetch, timeoutMs: deps.timeoutMs });
-  const settings = rememberSettings(browser.storage.local.onChanged);
+  const settings = rememberSettings(db, browser.storage.local);
   const auth = async (): Promise<Auth> => currentAuth(db, (await settings.get()).api_url);
 
   const refreshBadge = coalesce(async () => {
@@ -318,6 +321,10 @@ export function startBackground(deps: BackgroundDeps): Background {
       return { ok: true };
     },
 
+    'settings:get': () => settings.get(),
+
+    'settings:update': (request) => settings.updateDefaults(request.defaults),
+
     async 'connection:test'(request) {
       const session = await getSession(db);
       const sameServer = session?.api_url === normalizeApiUrl(request.apiUrl);
@@ -363,7 +370,7 @@ export function startBackground(deps: BackgroundDeps): Background {
     console.error,
   );
 
-  return { handle, engine, db, refreshBadge, started };
+  return { handle, engine, db, settings, refreshBadge, started };
 }
 
 /** Chrome keeps alarms across worker restarts; re-creating one would push its next run back. */

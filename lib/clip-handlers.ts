@@ -10,7 +10,7 @@ import { indeedAddress, linkedInAddress } from '@/lib/extract/url';
 import { clipRequestSchema, type SaveOutcome, type Sender } from '@/lib/messages';
 import { findAlreadySaved } from '@/lib/outbox';
 import type { ApplicationDraft } from '@/lib/schema';
-import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 /** A content script's tab, and the job its address names (none on other pages). */
 export interface ContentTab {
@@ -116,7 +116,10 @@ export function createClipHandler(deps: ClipDeps) {
       await deps.markTab(tab.tabId, detail);
       return detail ? ({ text: 'Already saved', title: detail } satisfies ButtonState) : null;
     }
-    const form = initialForm(request.draft, await deps.settings(), new Date(deps.now()));
+    // Settings share the outbox's IndexedDB: when it cannot be read the save below fails in words,
+    // so the defaults only shape a draft that is refused anyway.
+    const settings = await deps.settings().catch(() => DEFAULT_SETTINGS);
+    const form = initialForm(request.draft, settings, new Date(deps.now()));
     const outcome = await deps.save(form, jobKey);
     // Required fields the page lacks: the click goes on to the form, where the user adds them.
     if (outcome.state === 'invalid') await deps.openPopup(tab);

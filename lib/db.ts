@@ -1,11 +1,12 @@
 /**
- * The extension's own IndexedDB: the outbox and the token. It is opened only by the background, so it
+ * The extension's own IndexedDB: the outbox, the token and the settings. It is opened only by the background, so it
  * belongs to the extension's origin; a database opened by a content script would belong to the page.
  * Every schema version lives here, in order.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { FieldErrors } from '@/lib/messages';
 import type { ApplicationCreate } from '@/lib/schema';
+import type { Settings } from '@/lib/settings';
 
 export const DB_NAME = 'careertrack-clipper';
 
@@ -53,9 +54,16 @@ export interface SessionRow {
   saved_at: number;
 }
 
+/** The settings, out of content scripts' reach: see lib/settings.ts. */
+export interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
+
 export type ClipperDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   secrets: EntityTable<SessionRow, 'key'>;
+  settings: EntityTable<SettingsRow, 'key'>;
 };
 
 /** `options`: Dexie's, e.g. the IndexedDB to use (a test's broken one). */
@@ -67,6 +75,7 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
     outbox: '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
     secrets: 'key',
   });
+  db.version(2).stores({ settings: 'key' });
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
   // touched and broadcast every commit to the extension's other contexts, work each save paid for.
   for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });

@@ -5,6 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { CLIP_LOOKUP, CLIP_SAVE } from '@/lib/content/protocol';
 import type { OutboxRow } from '@/lib/db';
+import { defaultsPatchSchema, type Settings } from '@/lib/settings';
 import { z } from '@/lib/zod';
 
 const id = z.number().int().positive();
@@ -44,6 +45,9 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth:token'), apiUrl: text(2048), token: text(4096) }),
   z.object({ type: z.literal('auth:logout') }),
   z.object({ type: z.literal('connection:test'), apiUrl: text(2048) }),
+  z.object({ type: z.literal('settings:get') }),
+  /** Only the defaults of new saves: the address changes with a sign-in, never on its own. */
+  z.object({ type: z.literal('settings:update'), defaults: defaultsPatchSchema }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -162,4 +166,6 @@ export interface PageResponses {
   'auth:logout': Result<object>;
   /** `email` is set when the verdict is `connected`; `message` is the verdict in plain words. */
   'connection:test': { verdict: ConnectionVerdict; message: string; email?: string };
+  'settings:get': Settings;
+  'settings:update': Settings;
 }

@@ -58,8 +58,8 @@ export async function rejectSession(db: ClipperDb, reason: string): Promise<void
 
 /**
  * Whether the queue may send, derived from the stored session and the configured address. A token is
- * used only with the address it was issued by: anything that can write `storage.local` (a content
- * script included) could otherwise point the background, and the token, at another server.
+ * used only with the address it was issued by, so that no change of the address, by whatever means,
+ * points the background and the token at another server.
  */
 export async function currentAuth(db: ClipperDb, configuredApiUrl: string): Promise<Auth> {
   const session = await getSession(db);

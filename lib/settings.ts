@@ -1,11 +1,12 @@
 /**
- * Non-secret settings in `storage.local`. Content scripts can read and write that area in Chrome and
- * Firefox, so nothing here is secret (the token lives in IndexedDB, see secrets.ts) and every read is
- * parsed: a bad value falls back to its default instead of reaching the background's logic.
+ * The settings: where saves and the sign-in go (the API address), and the defaults of new saves.
+ * They decide where data goes, so they live beside the token in the extension's IndexedDB, which
+ * only the background opens (lib/settings-store.ts); `storage.local` is not used, since content
+ * scripts can write it in Chrome and Firefox (a compromised page renderer could point the next
+ * sign-in elsewhere). The pages read them and change the defaults through the background's
+ * messages; the address and the e-mail change only with a sign-in.
  */
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_API_URL } from '@/lib/manifest';
-import { remembered } from '@/lib/remembered';
 import { DEFAULT_STATUS, STATUSES } from '@/lib/schema';
 import { z } from '@/lib/zod';
 
@@ -27,39 +28,16 @@ export const DEFAULT_SETTINGS: Settings = {
   description_to_notes: false,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
+/** What the pages may change directly: the defaults of new saves, never where data goes. */
+export const defaultsPatchSchema = z.strictObject({
+  default_status: z.enum(STATUSES).optional(),
+  fill_applied_date: z.boolean().optional(),
+  description_to_notes: z.boolean().optional(),
 });
+export type DefaultsPatch = z.infer<typeof defaultsPatchSchema>;
 
-export async function getSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  // Missing keys (an older version, or a hand edit) take their defaults.
-  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(isObject(stored) ? stored : {}) });
-}
-
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await getSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
-}
-
-/**
- * The background's copy of the settings, for the reads every save and every badge redraw make.
- * Any change to `storage.local`, from any context (a content script's included), forgets it, and
- * so does the background's own write, at once rather than when the change event arrives.
- */
-export function rememberSettings(localChanges: {
-  addListener(callback: (changes: Record<string, unknown>) => void): void;
-}) {
-  const settings = remembered(getSettings);
-  localChanges.addListener(settings.forget);
-  return {
-    get: settings.get,
-    update: (patch: Partial<Settings>) => settings.change(() => updateSettings(patch)),
-  };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** Any stored value, parsed: missing keys (an older version, a hand edit) take their defaults. */
+export function parseSettings(stored: unknown): Settings {
+  const object = typeof stored === 'object' && stored !== null ? stored : {};
+  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...object });
 }

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '@/components/StatusMessage';
 import { send } from '@/lib/client';
-import { getSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { AccountSection, type Session } from './AccountSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DefaultsSection } from './DefaultsSection';
 
 type Loaded = { settings: Settings; session: Session };
 
-/** The session as the background knows it; settings' copy of the e-mail if it does not answer. */
+/**
+ * The settings and the session as the background knows them (only it can read either); the
+ * defaults, and settings' copy of the e-mail, if it does not answer.
+ */
 async function load(): Promise<Loaded> {
-  const settings = await getSettings();
+  const settings = await send({ type: 'settings:get' }).catch(() => DEFAULT_SETTINGS);
   const session = await send({ type: 'auth:status' }).catch(() => ({
     signedIn: settings.email !== null,
     email: settings.email,

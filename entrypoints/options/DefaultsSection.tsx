@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { send } from '@/lib/client';
 import { STATUSES } from '@/lib/schema';
-import { type Settings, updateSettings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
 
 type Defaults = Pick<Settings, 'default_status' | 'fill_applied_date' | 'description_to_notes'>;
 
@@ -10,13 +11,13 @@ const STATUS_OPTIONS = STATUSES.map((status) => ({
   label: status[0]?.toUpperCase() + status.slice(1),
 }));
 
-/** Choices for new saves, written to settings as soon as they change: there is no Save button. */
+/** Choices for new saves, stored by the background as soon as they change: there is no Save button. */
 export function DefaultsSection({ initial }: { initial: Defaults }) {
   const [defaults, setDefaults] = useState<Defaults>(initial);
 
   const change = (patch: Partial<Defaults>) => {
     setDefaults((current) => ({ ...current, ...patch }));
-    void updateSettings(patch);
+    void send({ type: 'settings:update', defaults: patch }).catch(() => {});
   };
 
   return (

@@ -13,7 +13,7 @@ import {
 import type { JobDraft } from '@/lib/extract/types';
 import type { DraftForm, SaveOutcome } from '@/lib/messages';
 import { type FieldName, STATUSES, validateDraft } from '@/lib/schema';
-import { type Settings, updateSettings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
 import { FIELD_LABELS } from './fields';
 import { OutcomeMessage } from './OutcomeMessage';
 
@@ -175,7 +175,9 @@ export function SaveForm(props: Props) {
         notes: toggleDescription(current.notes, description, checked),
       }));
     }
-    void updateSettings({ description_to_notes: checked });
+    void send({ type: 'settings:update', defaults: { description_to_notes: checked } }).catch(
+      () => {},
+    );
   };
 
   const field = (name: FieldName) => ({

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { send } from '@/lib/client';
 import type { JobDraft } from '@/lib/extract/types';
-import { getSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { requestJobFromTab } from '@/lib/tab-job';
 
 /** A page that never answers must not keep the popup waiting: the form opens empty instead. */
@@ -32,7 +33,10 @@ export function useCurrentJob(): CurrentJob {
   const [current, setCurrent] = useState<CurrentJob>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    Promise.all([readJob().catch(() => null), getSettings()]).then(([job, settings]) => {
+    Promise.all([
+      readJob().catch(() => null),
+      send({ type: 'settings:get' }).catch(() => DEFAULT_SETTINGS),
+    ]).then(([job, settings]) => {
       if (live) setCurrent({ state: 'ready', job, settings });
     });
     return () => {

@@ -3,19 +3,20 @@
 // fake-indexeddb, CareerTrack as the stand-in over real HTTP, and a second local server playing
 // the attacker. Each probe is one way a page or a content script could make the extension save,
 // reveal or send something; a probe that gets through counts as a leak.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { redirectMessage } from '@/lib/api';
 import { type Background, SYNC_ALARM, startBackground } from '@/lib/background-handlers';
 import { CLIP_LOOKUP, CLIP_SAVE, EXTRACT_JOB, RUN_SAVE } from '@/lib/content/protocol';
 import { openDb } from '@/lib/db';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
 import { getSession } from '@/lib/secrets';
-import { getSettings, settingsItem } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { rememberSettings } from '@/lib/settings-store';
 import { newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';
+import { type Recorder, startRecorder } from '../server/recorder';
 import { tally } from './tally';
 
 const JOB_URL = 'https://www.linkedin.com/jobs/view/4400000099/';
@@ -45,30 +46,11 @@ const contentScript = (overrides: Partial<Sender> = {}): Sender =>
     ...overrides,
   }) as Sender;
 
-/** A server that records whatever reaches it: where a forged address would send the token. */
-async function attacker(): Promise<{
-  url: string;
-  seen: IncomingHttpHeaders[];
-  close(): Promise<void>;
-}> {
-  const seen: IncomingHttpHeaders[] = [];
-  const server: Server = createServer((req, res) => {
-    seen.push(req.headers);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"name":"CareerTrack API","data":[]}');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
-
 describe('a page or a content script cannot make the extension save or reveal anything', () => {
   let api: RunningApi;
-  let evil: Awaited<ReturnType<typeof attacker>>;
+  /** Another origin that records what reaches it: where a forged address or a redirect points. */
+  let evil: Recorder;
+  let user: Awaited<ReturnType<typeof newUser>>;
   let bg: Background;
   let token = '';
 
@@ -82,8 +64,8 @@ describe('a page or a content script cannot make the extension save or reveal an
   // After test/setup.ts has reset the fake browser, which forgets every listener.
   beforeEach(async () => {
     api = await startApi({ db: ':memory:' });
-    evil = await attacker();
-    const user = await newUser(api.url);
+    evil = await startRecorder();
+    user = await newUser(api.url);
     bg = startBackground({
       browser: fakeBrowser,
       db: openDb(`probes-${crypto.randomUUID()}`),
@@ -254,25 +236,77 @@ describe('a page or a content script cannot make the extension save or reveal an
       async () => !contains(await bg.db.outbox.toArray()),
     );
 
-    // 6. A content script can write storage.local: pointing the address at another server must
-    //    not send it the token, whatever wakes the queue.
-    await probe('a forged API address gets no token', async () => {
-      const settings = await getSettings();
-      await settingsItem.setValue({ ...settings, api_url: evil.url });
-      await ask(
-        {
-          type: 'outbox:save',
-          draft: { company_name: 'Acme', position_title: 'Engineer 3' },
-          jobKey: 'k3',
-        },
-        popup(),
-      );
-      await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: Date.now() });
-      await bg.engine.nudge();
+    // 6. A content script can write storage.local (a compromised page renderer, too). Where the
+    //    next sign-in or save goes must not change: not what the options page pre-fills, not
+    //    where the queue sends, and the token goes to no other address whatever wakes the queue.
+    await probe(
+      'a page-written API address changes neither the sign-in nor the saves',
+      async () => {
+        await fakeBrowser.storage.local.set({
+          settings: { ...DEFAULT_SETTINGS, api_url: evil.url },
+          settings$: { v: 1 },
+        });
+        const before = records();
+        const saved = await ask(
+          {
+            type: 'outbox:save',
+            draft: { company_name: 'Acme', position_title: 'Engineer 3' },
+            jobKey: 'k3',
+          },
+          popup(),
+        );
+        await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: Date.now() });
+        await bg.engine.nudge();
+        const status = (await ask({ type: 'auth:status' }, popup())) as { apiUrl: string };
+        const prefill = (await ask({ type: 'settings:get' }, popup())) as { api_url: string };
+        // A worker stopped and woken again reads the settings afresh.
+        const woken = await rememberSettings(bg.db, fakeBrowser.storage.local).get();
+        return (
+          woken.api_url === api.url &&
+          (saved as { state: string }).state === 'saved' &&
+          records() === before + 1 &&
+          status.apiUrl === api.url &&
+          prefill.api_url === api.url &&
+          evil.arrivals.length === 0
+        );
+      },
+    );
+    await probe('an address the user types gets no token', async () => {
       await ask({ type: 'connection:test', apiUrl: evil.url }, popup());
-      await settingsItem.setValue(settings);
-      return evil.seen.every((headers) => !JSON.stringify(headers).includes(secret()));
+      return (
+        evil.arrivals.length > 0 &&
+        evil.arrivals.every((arrival) => !JSON.stringify(arrival.headers).includes(secret()))
+      );
     });
+
+    // 7. CareerTrack's origin answers 307/308 to another origin: a client that followed would
+    //    resend the body there (a browser strips only the token), a save or an e-mail and password.
+    for (const status of [307, 308]) {
+      await probe(`a ${status} to another origin carries no body there`, async () => {
+        evil.arrivals.length = 0;
+        api.faults.add({ kind: 'redirect', status, location: evil.url, times: 20 });
+        const login = await ask(
+          { type: 'auth:login', apiUrl: api.url, email: user.email, password: user.password },
+          popup(),
+        );
+        const saved = await ask(
+          {
+            type: 'outbox:save',
+            draft: { company_name: 'Redirected', position_title: `Engineer ${status}` },
+            jobKey: `redirect-${status}`,
+          },
+          popup(),
+        );
+        await bg.engine.nudge();
+        api.faults.clear();
+        return (
+          JSON.stringify(login) ===
+            JSON.stringify({ ok: false, error: redirectMessage(api.url) }) &&
+          (saved as { state: string }).state === 'queued' &&
+          evil.arrivals.length === 0
+        );
+      });
+    }
 
     tally({ task }, { probes, leaks: failed.length });
     expect(failed).toEqual([]);

@@ -16,7 +16,6 @@ import type { Sender } from '@/lib/messages';
 import { saveToOutbox } from '@/lib/outbox';
 import type { ApplicationCreate } from '@/lib/schema';
 import { getSession, setSession } from '@/lib/secrets';
-import { getSettings, updateSettings } from '@/lib/settings';
 import { toolbar } from '../helpers/toolbar';
 import { call, newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';
@@ -204,7 +203,7 @@ describe('the boundary', () => {
     expect(api.faults.log).toHaveLength(0);
   });
 
-  it('never gives the token to anybody: not in answers, not in storage.local', async () => {
+  it('never gives the token to anybody: not in answers, not in storage', async () => {
     start();
     await signIn();
     const { token } = (await getSession(bg.db)) ?? { token: '' };
@@ -220,8 +219,12 @@ describe('the boundary', () => {
     const local = await fakeBrowser.storage.local.get(null);
     const sync = await fakeBrowser.storage.sync.get(null);
     expect(JSON.stringify({ local, sync })).not.toContain(token.split('|')[1]);
-    // What storage.local does hold: the address and the e-mail, for the pages to show.
-    expect(await getSettings()).toMatchObject({ api_url: api.url, email: user.email });
+    // The address and the e-mail are in IndexedDB with the token, out of content scripts' reach.
+    expect(local).toEqual({});
+    expect(await ask({ type: 'settings:get' })).toMatchObject({
+      api_url: api.url,
+      email: user.email,
+    });
   });
 });
 
@@ -323,7 +326,7 @@ describe('outbox:save', () => {
 
   it('signin: a token CareerTrack refuses pauses the queue (401)', async () => {
     start();
-    await updateSettings({ api_url: api.url });
+    await bg.settings.update({ api_url: api.url });
     await setSession(bg.db, { token: '9|not-a-token', apiUrl: api.url, email: null }, Date.now());
     const answer = await ask({ type: 'outbox:save', draft: draft(), jobKey: 'job-1' });
     expect(answer).toEqual({ state: 'signin', rowId: expect.any(Number) });

@@ -12,7 +12,6 @@ import { initialForm } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
 import { validateDraft } from '@/lib/schema';
-import { getSettings, updateSettings } from '@/lib/settings';
 import { toolbar } from '../helpers/toolbar';
 import { newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';
@@ -101,7 +100,7 @@ afterEach(async () => {
 
 describe('clip:save', () => {
   it('saves the page job as the popup would, with the user defaults, and says "Saved ✓"', async () => {
-    await updateSettings({ default_status: 'interview', description_to_notes: true });
+    await bg.settings.updateDefaults({ default_status: 'interview', description_to_notes: true });
     await signIn();
     const answer = await ask({ type: CLIP_SAVE, draft: job() });
     expect(answer).toEqual({
@@ -118,7 +117,7 @@ describe('clip:save', () => {
       source_url: 'https://www.linkedin.com/jobs/view/4400000099/',
     });
     // Exactly the popup's first draft: the same defaults, the salary as posted and the description.
-    const popupDraft = validateDraft(initialForm(job(), await getSettings()));
+    const popupDraft = validateDraft(initialForm(job(), await bg.settings.get()));
     if (!popupDraft.ok) throw new Error('the popup would not save this');
     const [row] = await bg.db.outbox.toArray();
     expect(row?.draft).toEqual(popupDraft.value);

@@ -6,7 +6,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
 import { isLoopback, parseAddress, tokenRefusal } from '@/entrypoints/options/address';
 import type { ConnectionVerdict, PageRequest, PageResponses } from '@/lib/messages';
-import { getSettings, updateSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+
+/** The settings as the fake background keeps them (the real one: its IndexedDB). */
+let stored: Settings = DEFAULT_SETTINGS;
+const updateSettings = (patch: Partial<Settings>) => {
+  stored = { ...stored, ...patch };
+};
+const getSettings = () => stored;
 
 type Answers = {
   [T in keyof PageResponses]?: (message: Extract<PageRequest, { type: T }>) => unknown;
@@ -15,6 +22,11 @@ type Answers = {
 function background(answers: Answers = {}) {
   const sent: PageRequest[] = [];
   const defaults: Answers = {
+    'settings:get': () => stored,
+    'settings:update': (m) => {
+      updateSettings(m.defaults);
+      return stored;
+    },
     'auth:status': () => ({
       apiUrl: 'http://127.0.0.1:8000',
       email: null,
@@ -48,7 +60,10 @@ async function setAddress(user: ReturnType<typeof userEvent.setup>, address: str
   await user.type(input('api_url'), address);
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  stored = DEFAULT_SETTINGS;
+});
 
 describe('sign in', () => {
   it('sends auth:login with the address and says who is signed in', async () => {
@@ -209,7 +224,7 @@ describe('test connection', () => {
 
 describe('defaults', () => {
   it('shows the stored defaults and saves each change', async () => {
-    await updateSettings({ default_status: 'interview', fill_applied_date: false });
+    updateSettings({ default_status: 'interview', fill_applied_date: false });
     background();
     const user = await openOptions();
     expect(input('default_status').value).toBe('interview');
@@ -218,7 +233,7 @@ describe('defaults', () => {
     await user.click(screen.getByLabelText(/Fill the applied date/));
     await user.click(screen.getByLabelText('Add the job description to the notes'));
     await waitFor(async () =>
-      expect(await getSettings()).toMatchObject({
+      expect(getSettings()).toMatchObject({
         default_status: 'offer',
         fill_applied_date: true,
         description_to_notes: true,

@@ -7,7 +7,7 @@ import { App } from '@/entrypoints/popup/App';
 import { todayLocal } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRowView, PageRequest, PageResponses, SaveOutcome } from '@/lib/messages';
-import { getSettings, updateSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { requestJobFromTab } from '@/lib/tab-job';
 
 vi.mock('@/lib/tab-job', () => ({ requestJobFromTab: vi.fn() }));
@@ -27,6 +27,13 @@ const job: JobDraft = {
   truncated: ['position_title'],
 };
 
+/** The settings as the fake background keeps them (the real one: its IndexedDB). */
+let stored: Settings = DEFAULT_SETTINGS;
+const updateSettings = (patch: Partial<Settings>) => {
+  stored = { ...stored, ...patch };
+};
+const getSettings = () => stored;
+
 type Answers = {
   [T in keyof PageResponses]?: (message: Extract<PageRequest, { type: T }>) => unknown;
 };
@@ -35,6 +42,11 @@ type Answers = {
 function background(answers: Answers = {}) {
   const sent: PageRequest[] = [];
   const defaults: Answers = {
+    'settings:get': () => stored,
+    'settings:update': (m) => {
+      updateSettings(m.defaults);
+      return stored;
+    },
     'outbox:list': () => ({ rows: [], waitingForSignIn: false }),
     'outbox:save': () => ({ state: 'saved', rowId: 1, serverId: 10 }),
   };
@@ -70,6 +82,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.mocked(requestJobFromTab).mockReset();
+  stored = DEFAULT_SETTINGS;
 });
 
 describe('popup form', () => {
@@ -105,7 +118,7 @@ describe('popup form', () => {
   });
 
   it('starts from the remembered defaults', async () => {
-    await updateSettings({ default_status: 'interview', fill_applied_date: true });
+    updateSettings({ default_status: 'interview', fill_applied_date: true });
     background();
     await openPopup();
     expect(input('status').value).toBe('interview');
@@ -119,7 +132,7 @@ describe('popup form', () => {
     expect(input('notes').value).toBe(
       'Salary as posted: From $22.38 an hour\n\nBuild the platform.',
     );
-    await waitFor(async () => expect((await getSettings()).description_to_notes).toBe(true));
+    await waitFor(async () => expect(getSettings().description_to_notes).toBe(true));
   });
 
   it('renders page text as text, never as markup', async () => {
