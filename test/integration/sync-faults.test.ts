@@ -192,7 +192,9 @@ describe('an unknown outcome is looked up before sending again: never a duplicat
   });
 
   it('slower than the timeout, after the commit: the lookup finds it', async () => {
-    const h = await harness({ realTime: true, timeoutMs: 300, leaseMs: 1_500 });
+    // The backoff's shortest draw (1 s from ~0.3 s) ends well before the lease (3 s): only the
+    // wait for the lease can put the lookup after it, on every run.
+    const h = await harness({ realTime: true, timeoutMs: 300, leaseMs: 3_000, random: () => 0 });
     h.fault({ ...CREATE, kind: 'delay', delayMs: 900, phase: 'after' });
     const id = await h.save(job());
     await h.engine.nudge();
@@ -200,7 +202,7 @@ describe('an unknown outcome is looked up before sending again: never a duplicat
     expect(row).toMatchObject({ state: 'pending', in_doubt: true });
     expect(row?.last_error).toMatch(/did not answer within/);
     // The lookup waits for the lease to end, however short the backoff drew.
-    expect(row?.next_attempt_at).toBeGreaterThanOrEqual((row?.first_attempt_at ?? 0) + 1_500);
+    expect(row?.next_attempt_at).toBeGreaterThanOrEqual((row?.first_attempt_at ?? 0) + 3_000);
     await h.settle();
     await expectSyncedOnce(h, id);
     expect(requestLog(h).slice(1)).toEqual(['GET /api/applications 200']);

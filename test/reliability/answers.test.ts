@@ -200,6 +200,35 @@ describe('answers that never come', () => {
     await expectDeliveredOnce(h, id, draft, { task });
   }, 10_000);
 
+  it('the automatic retry of a create that went unanswered waits for its lease: no duplicate', async ({
+    task,
+  }) => {
+    // The backoff draws its shortest wait (1 s), so only the lease can hold the retry back: the
+    // server stores the record 2 s in, the lease ends at 3 s, a lookup at 1.3 s would miss it.
+    const h = await harness({
+      realTime: true,
+      timeoutMs: 300,
+      leaseMs: 3_000,
+      random: () => 0,
+      fetch: serverKeepsWorking,
+    });
+    h.fault({ ...CREATE, kind: 'delay', delayMs: 2_000 });
+    const draft = job(5);
+    const id = await h.save(draft);
+    // The engine left alone, woken every 100 ms as alarms and new saves would, never waiting for
+    // the server to finish what it is doing.
+    const until = Date.now() + 3_600;
+    while (Date.now() < until) {
+      await h.engine.nudge();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await h.quiet();
+    expect(h.records()).toHaveLength(1);
+    await h.settle();
+    await expectDeliveredOnce(h, id, draft, { task });
+    expect(h.api.faults.log.filter((e) => e.method === 'POST')).toHaveLength(1);
+  }, 15_000);
+
   it('slower than the timeout, after the record was stored: found by the lookup, not resent', async ({
     task,
   }) => {
