@@ -158,9 +158,39 @@ describe('a transient answer is retried with backoff until CareerTrack takes it'
     await expectSyncedOnce(h, id);
   });
 
-  it('a 200 of many megabytes is cut off at 1 MB and not taken as saved', async () => {
+  it('a 201 of many megabytes is cut off at 1 MB and not taken as saved', async () => {
     const h = await harness();
-    h.fault({ ...CREATE, kind: 'status', status: 200, body: 'text', text: 'x'.repeat(3_000_000) });
+    // CareerTrack's own answer for another record, which the schema accepts, padded to 3 MB and
+    // streamed without a length: only the count of bytes read can refuse it.
+    const record = {
+      data: {
+        id: 424_242,
+        user_id: h.userId,
+        company_name: 'Another',
+        position_title: 'Job',
+        status: 'applied',
+        source: null,
+        source_url: null,
+        salary_min: null,
+        salary_max: null,
+        location: null,
+        notes: null,
+        applied_at: null,
+        next_step_at: null,
+        created_at: null,
+        updated_at: null,
+      },
+    };
+    const json = JSON.stringify(record);
+    h.fault({
+      ...CREATE,
+      kind: 'status',
+      status: 201,
+      body: 'text',
+      contentType: 'application/json',
+      headers: { 'Transfer-Encoding': 'chunked' },
+      text: `${json.slice(0, -1)}${' '.repeat(3_000_000)}}`,
+    });
     const id = await h.save(job());
     await h.engine.nudge();
     expect(await h.db.outbox.get(id)).toMatchObject({ state: 'pending', in_doubt: true });

@@ -32,15 +32,34 @@ const job = (n = 1): ApplicationCreate => ({
   notes: 'Kept as sent.',
 });
 
-/** A record that is not this save's: what a lie would make the engine believe. */
+/**
+ * A record that is not this save's, with every key CareerTrack's schema requires: what a lie would
+ * make the engine believe. Padded past the 1 MB limit, only that limit can refuse it.
+ */
 const FAKE_RECORD = {
   id: 999_999,
+  user_id: 1,
   company_name: 'Somebody Else',
   position_title: 'Not This Job',
   status: 'applied',
+  source: null,
+  source_url: null,
+  salary_min: null,
+  salary_max: null,
+  location: null,
+  notes: null,
+  applied_at: null,
+  next_step_at: null,
   created_at: '2026-01-01T00:00:00.000000Z',
   updated_at: '2026-01-01T00:00:00.000000Z',
 };
+/** JSON that parses to `value`, made `bytes` long with whitespace. */
+const padded = (value: unknown, bytes: number) => {
+  const text = JSON.stringify(value);
+  return `${text.slice(0, -1)}${' '.repeat(Math.max(bytes - text.length, 0))}}`;
+};
+/** An empty page of CareerTrack's list: "not there", the answer a lookup lie wants believed. */
+const EMPTY_LIST = { data: [], meta: { current_page: 1, last_page: 1, total: 0 } };
 
 /** The server holds exactly one record for the save, with its fields, and the row points at it. */
 async function expectDeliveredOnce(
@@ -91,13 +110,24 @@ const LIES: Array<[string, FaultPlan]> = [
   ],
   ['a 201 without a body', { kind: 'status', status: 201, body: 'empty' }],
   [
-    'a 201 of 5 MB (a real-looking record padded past the 1 MB limit)',
+    'a 201 of 5 MB (a record the schema accepts, padded past the 1 MB limit)',
     {
       kind: 'status',
       status: 201,
       body: 'text',
       contentType: 'application/json',
-      text: `{"data":${JSON.stringify(FAKE_RECORD)}${' '.repeat(5_000_000)}}`,
+      text: padded({ data: FAKE_RECORD }, 5_000_000),
+    },
+  ],
+  [
+    'a 201 of 5 MB sent in chunks, without a length (only the count of bytes read stops it)',
+    {
+      kind: 'status',
+      status: 201,
+      body: 'text',
+      contentType: 'application/json',
+      headers: { 'Transfer-Encoding': 'chunked' },
+      text: padded({ data: FAKE_RECORD }, 5_000_000),
     },
   ],
   ['a 201 that is not JSON', { kind: 'status', status: 201, body: 'text', text: 'Created' }],
@@ -145,7 +175,19 @@ describe('answers that lie are never taken as saved', () => {
         kind: 'status',
         status: 200,
         body: 'text',
-        text: 'x'.repeat(3_000_000),
+        contentType: 'application/json',
+        // A real empty list, padded: only the 1 MB limit keeps it from meaning "not there".
+        text: padded(EMPTY_LIST, 3_000_000),
+      },
+      {
+        method: 'GET',
+        path: '/api/applications',
+        kind: 'status',
+        status: 200,
+        body: 'text',
+        contentType: 'application/json',
+        headers: { 'Transfer-Encoding': 'chunked' },
+        text: padded(EMPTY_LIST, 3_000_000),
       },
       { method: 'GET', path: '/api/applications', kind: 'status', status: 200, json: { data: 1 } },
     ]);
