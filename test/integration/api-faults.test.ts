@@ -49,6 +49,8 @@ describe('the control routes', () => {
     expect((await arm({ kind: 'status', status: 99 })).status).toBe(422);
     expect((await arm({ kind: 'status', rate: 2 })).status).toBe(422);
     expect((await arm({ kind: 'delay' })).status).toBe(422);
+    expect((await arm({ kind: 'redirect' })).status).toBe(422);
+    expect((await arm({ kind: 'redirect', location: 'elsewhere' })).status).toBe(422);
     const notJson = await call(api().url, 'POST', '/__faults', {
       headers: { 'Content-Type': 'application/json' },
       raw: '{oops',
