@@ -40,10 +40,23 @@ describe('the remembered session', () => {
 
   it('a read that starts while a write runs does not outlive the write', async () => {
     await setSession(db, { token: '1|abc', apiUrl: API, email: null }, T0);
+    // The write is held before it reaches IndexedDB, so a read started meanwhile really answers
+    // the old session (IndexedDB would otherwise queue the read behind the write).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const put = db.secrets.put.bind(db.secrets);
+    vi.spyOn(db.secrets, 'put').mockImplementation((async (
+      ...args: Parameters<typeof put>
+    ) => {
+      await held;
+      return put(...args);
+    }) as never);
     const writing = setSession(db, { token: '2|def', apiUrl: API, email: null }, T0);
-    const during = getSession(db);
+    expect((await getSession(db))?.token).toBe('1|abc');
+    release();
     await writing;
-    await during;
     expect((await getSession(db))?.token).toBe('2|def');
   });
 
