@@ -47,9 +47,7 @@ describe('the remembered session', () => {
       release = resolve;
     });
     const put = db.secrets.put.bind(db.secrets);
-    vi.spyOn(db.secrets, 'put').mockImplementation((async (
-      ...args: Parameters<typeof put>
-    ) => {
+    vi.spyOn(db.secrets, 'put').mockImplementation((async (...args: Parameters<typeof put>) => {
       await held;
       return put(...args);
     }) as never);
