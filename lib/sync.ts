@@ -14,6 +14,7 @@ import type { ClipperDb, OutboxRow } from '@/lib/db';
 import { claimNext, finishAndClaimNext, finishAttempt, LEASE_MS, nextDueAt } from '@/lib/outbox';
 import type { Application } from '@/lib/schema';
 import { currentAuth, rejectSession } from '@/lib/secrets';
+import { asStored } from '@/lib/stored-text';
 
 export const CONCURRENCY = 4;
 /**
@@ -233,16 +234,6 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   }
 
   return { nudge: coalesce(pass, deps.onError ?? console.error) };
-}
-
-/**
- * A text as CareerTrack stores it: Laravel's TrimStrings (Str::trim) also removes the zero-width
- * space and the left-to-right mark at either end, which String.prototype.trim keeps. A draft with
- * one (pasted from a web page) must still recognise its own record, or a lookup sends it twice.
- */
-const LARAVEL_TRIM = /^[\s\uFEFF\u200B\u200E]+|[\s\uFEFF\u200B\u200E]+$/gu;
-function asStored(text: string | null | undefined): string | null {
-  return text ? text.replace(LARAVEL_TRIM, '') || null : null;
 }
 
 /**

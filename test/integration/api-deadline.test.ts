@@ -40,7 +40,11 @@ describe('an answer whose body stalls after its headers', () => {
     api().faults.add({ method: 'POST', path: '/api/applications', kind: 'stall' });
     const client = createApi({ baseUrl: api().url, token, timeoutMs: TIMEOUT_MS });
     const result = await within3s(
-      client.createApplication({ company_name: 'Stalled', position_title: 'Engineer' }),
+      client.createApplication({
+        company_name: 'Stalled',
+        position_title: 'Engineer',
+        status: 'applied',
+      }),
     );
     expect(result).toMatchObject({ kind: 'transient', maybeDone: true, timedOut: true });
     expect(api().faults.log.map((entry) => entry.handledStatus ?? entry.status)).toEqual([201]);

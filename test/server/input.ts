@@ -2,6 +2,8 @@
 // PHP's query-string parsing, the JSON body (or form body), the TrimStrings and
 // ConvertEmptyStringsToNull global middlewares, and the Accept negotiation behind expectsJson().
 
+import { laravelTrim } from './trim';
+
 /** Decoded input as PHP holds it: strings, numbers, booleans, null, lists and maps. */
 export type Input = Record<string, unknown>;
 
@@ -92,8 +94,6 @@ export function parseBody(method: string, contentType: string, body: string): In
   return bag();
 }
 
-// Str::trim(): PHP's \s in Unicode mode plus the zero-width characters Laravel adds.
-const TRIM = /^[\s\uFEFF\u200B\u200E]+|[\s\uFEFF\u200B\u200E]+$/gu;
 const NEVER_TRIMMED = new Set(['current_password', 'password', 'password_confirmation']);
 
 /** TrimStrings then ConvertEmptyStringsToNull, applied to every value, nested ones too. */
@@ -105,7 +105,7 @@ export function cleanInput(input: Input): Input {
 
 function clean(key: string, value: unknown): unknown {
   if (typeof value === 'string') {
-    const trimmed = NEVER_TRIMMED.has(key) ? value : value.replace(TRIM, '');
+    const trimmed = NEVER_TRIMMED.has(key) ? value : laravelTrim(value);
     return trimmed === '' ? null : trimmed;
   }
   if (Array.isArray(value)) return value.map((v, i) => clean(`${key}.${i}`, v));
