@@ -305,6 +305,12 @@ describe('hostile pages and page-world probes (Chromium, built extension)', () =
     });
 
     // 2. Our message shapes posted to the page's window: the content script does not listen.
+    //    A forged draft carries no address of its own, so "nothing saved" means no record at all
+    //    appeared, under any address or name, not only none at the page's address.
+    const recordsBefore = api.records().length;
+    const nothingForged = () =>
+      api.records().length === recordsBefore &&
+      !api.records().some((r) => r.company_name === 'Forged' || r.source_url === url);
     const replies = await page.evaluate(async (jobKey) => {
       const got: unknown[] = [];
       const mine = new Set<string>();
@@ -334,7 +340,7 @@ describe('hostile pages and page-world probes (Chromium, built extension)', () =
       return got;
     }, 'linkedin:4400000603');
     await probe('window.postMessage of our message shapes: no answer', () => replies.length === 0);
-    await probe('window.postMessage of our message shapes: nothing saved', nothingSaved);
+    await probe('window.postMessage of our message shapes: nothing saved', nothingForged);
 
     // 3. Synthetic events on the button's host: the shadow root is closed, the clicks untrusted.
     const synthetic = await page.evaluate(async () => {
