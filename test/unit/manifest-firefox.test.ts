@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background-handlers';
 import { badgeSurface } from '@/lib/badge';
+import { openDb } from '@/lib/db';
 import { buildManifest, FIREFOX_MIN_VERSION, GECKO_ID } from '@/lib/manifest';
 
 // Firefox's own schema for the key (addons-linter's copy: CommonDataCollectionPermission).
@@ -40,9 +42,27 @@ it('Chrome’s manifest carries no Firefox settings', () => {
 
 // Only under vitest.firefox.config.ts: proof that the project runs as Firefox's MV2 event page.
 describe.runIf(import.meta.env.FIREFOX)('the fake browser as Firefox MV2', () => {
-  it('is built for Firefox MV2', () => {
-    expect(import.meta.env.BROWSER).toBe('firefox');
-    expect(Number(import.meta.env.MANIFEST_VERSION)).toBe(2);
+  it('the background counts a waiting save on browserAction, the toolbar button MV2 has', async () => {
+    const bg = startBackground({
+      browser: fakeBrowser,
+      db: openDb(`firefox-badge-${crypto.randomUUID()}`),
+    });
+    await bg.started;
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const saved = await bg.handle(
+      {
+        type: 'outbox:save',
+        draft: { company_name: 'Acme', position_title: 'Engineer' },
+        jobKey: 'k',
+      },
+      popup,
+    );
+    expect(saved).toMatchObject({ state: 'signin' });
+    await bg.refreshBadge();
+    const toolbar = (fakeBrowser as unknown as { browserAction: typeof fakeBrowser.action })
+      .browserAction;
+    expect(await toolbar.getBadgeText({})).toBe('1');
+    bg.db.close();
   });
 
   it('has browserAction and no action, so the badge takes the MV2 path', () => {

@@ -29,7 +29,16 @@ const MANIFEST_SCRIPTS = [
   { matches: ['https://*.indeed.com/*'], js: ['content-scripts/indeed.js'] },
 ];
 
-function setup(options: { contentAnswer?: () => Promise<unknown>; openPopup?: boolean } = {}) {
+type MenuApi = 'menus' | 'contextMenus';
+
+function setup(
+  options: {
+    contentAnswer?: () => Promise<unknown>;
+    openPopup?: boolean;
+    /** Where the browser offers the menu API: Chrome's name, Firefox's, or both (one object). */
+    menuApis?: MenuApi[];
+  } = {},
+) {
   const sent: Array<[number, unknown]> = [];
   const injected: Array<[number, string[]]> = [];
   const made: unknown[] = [];
@@ -62,15 +71,16 @@ function setup(options: { contentAnswer?: () => Promise<unknown>; openPopup?: bo
     },
     ...(options.openPopup ? { action: { openPopup } } : {}),
     commands,
-    contextMenus: {
-      create: (properties, done) => {
-        made.push(properties);
-        done?.();
-      },
-      removeAll: async () => void made.splice(0),
-      onClicked: menuClicks,
-    },
   };
+  const menus: NonNullable<TriggerBrowser['menus']> = {
+    create: (properties, done) => {
+      made.push(properties);
+      done?.();
+    },
+    removeAll: async () => void made.splice(0),
+    onClicked: menuClicks,
+  };
+  for (const name of options.menuApis ?? ['contextMenus']) browser[name] = menus;
   registerSaveTriggers(browser, async (tabId, files) => void injected.push([tabId, files]));
   const popupTabs = async () =>
     (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.includes('popup.html'));
@@ -127,9 +137,13 @@ describe('the shortcut', () => {
   });
 });
 
-describe('the context menu', () => {
+describe.each<[string, MenuApi[]]>([
+  ['Chrome: contextMenus', ['contextMenus']],
+  ['Firefox: menus, and contextMenus as its alias', ['menus', 'contextMenus']],
+  ['Firefox for a build that has only menus', ['menus']],
+])('the context menu (%s)', (_, menuApis) => {
   it('is made at every start, after removing what was left', async () => {
-    const t = setup();
+    const t = setup({ menuApis });
     await vi.waitFor(() =>
       expect(t.made).toEqual([
         { id: SAVE_MENU_ID, title: SAVE_MENU_TITLE, contexts: ['page', 'selection', 'link'] },
@@ -138,7 +152,7 @@ describe('the context menu', () => {
   });
 
   it('routes like the shortcut: the page button on a job page, the popup elsewhere', async () => {
-    const t = setup();
+    const t = setup({ menuApis });
     await t.menuClicks.trigger({ menuItemId: SAVE_MENU_ID }, { id: 5, url: LINKEDIN_JOB });
     expect(t.sent).toEqual([[5, { type: RUN_SAVE }]]);
     await t.menuClicks.trigger({ menuItemId: SAVE_MENU_ID }, { id: 6, url: OTHER_PAGE });
