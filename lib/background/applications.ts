@@ -6,7 +6,7 @@
  * another's.
  */
 import type { Api } from '@/lib/background/api-client';
-import type { ClipperDb } from '@/lib/background/database';
+import type { ApplicationsCopyRow, ClipperDb } from '@/lib/background/database';
 import { type Auth, rejectSession } from '@/lib/background/token-store';
 import type { ApplicationsAnswer, ApplicationsQuery, ApplicationView } from '@/lib/messages';
 import type { Application } from '@/lib/schema';
@@ -33,16 +33,18 @@ export function createApplicationsList({ db, auth, apiFor, now }: ApplicationsDe
       sortDirection: 'desc',
     });
     if (result.kind === 'found') {
+      const applications = result.applications.map(toView);
       // Only the unfiltered list is the copy: a filtered one would hide the rest when offline.
+      // The answer does not wait for it: writing 100 records held the list back by a third.
       if (!query.status && !query.company) {
-        await db.copies.put({
+        keepCopy(db, current.token, {
           key: 'applications',
           api_url: current.apiUrl,
           saved_at: now(),
-          applications: result.applications,
-        });
+          applications,
+        }).catch(console.error);
       }
-      return { state: 'live', applications: result.applications.map(toView) };
+      return { state: 'live', applications };
     }
     if (result.kind === 'unauthorized') {
       await rejectSession(db, result.message);
@@ -54,19 +56,30 @@ export function createApplicationsList({ db, auth, apiFor, now }: ApplicationsDe
       return { state: 'error', message: result.message };
     return {
       state: 'copy',
-      applications: copy.applications.filter((row) => matches(row, query)).map(toView),
+      applications: copy.applications.filter((row) => matches(row, query)),
       savedAt: copy.saved_at,
       reason: result.message,
     };
   };
 }
 
+/**
+ * Written only while the session that fetched the list is still the session: a list that arrives
+ * after a sign-out, or after another account signed in, is not kept for the next one to see.
+ */
+async function keepCopy(db: ClipperDb, token: string, copy: ApplicationsCopyRow): Promise<void> {
+  await db.transaction('rw', db.copies, db.secrets, async () => {
+    if ((await db.secrets.get('session'))?.token === token) await db.copies.put(copy);
+  });
+}
+
+/** Call after the session changed, so that a list still on its way finds it changed. */
 export async function forgetApplications(db: ClipperDb): Promise<void> {
   await db.copies.delete('applications');
 }
 
 /** As CareerTrack filters: the exact status, the company anywhere in the name, any case. */
-function matches(row: Application, { status, company }: ApplicationsQuery): boolean {
+function matches(row: ApplicationView, { status, company }: ApplicationsQuery): boolean {
   if (status && row.status !== status) return false;
   return !company || row.company_name.toLowerCase().includes(company.toLowerCase());
 }

@@ -4,8 +4,8 @@
  * Every schema version lives here, in order.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { ApplicationView } from '@/lib/messages';
 import type { OutboxRow } from '@/lib/outbox-row';
-import type { Application } from '@/lib/schema';
 
 export const DB_NAME = 'careertrack-clipper';
 
@@ -29,7 +29,8 @@ export interface ApplicationsCopyRow {
   key: 'applications';
   api_url: string;
   saved_at: number;
-  applications: Application[];
+  /** As the list shows them: no notes, which may be long and are not shown. */
+  applications: ApplicationView[];
 }
 
 export type ClipperDb = Dexie & {

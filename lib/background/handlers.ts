@@ -221,8 +221,8 @@ export function startBackground(deps: BackgroundDeps): Background {
   });
 
   async function signIn(apiUrl: string, token: string, email: string | null) {
-    await forgetApplications(db);
     await setSession(db, { token, apiUrl, email }, clock.now());
+    await forgetApplications(db);
     await settings.update({ api_url: normalizeApiUrl(apiUrl), email });
     void refreshBadge();
     void engine.nudge();

@@ -1,6 +1,6 @@
 // The popup's list of applications: CareerTrack's answer when it can be reached, the last copy
 // (and the words why) when it cannot, and nothing of one account left for the next.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApi } from '@/lib/background/api-client';
 import { createApplicationsList } from '@/lib/background/applications';
@@ -54,6 +54,13 @@ function list() {
   });
 }
 
+/** The copy is written after the answer: wait until it holds `count` applications. */
+async function copied(count: number) {
+  await vi.waitFor(async () =>
+    expect((await db.copies.get('applications'))?.applications).toHaveLength(count),
+  );
+}
+
 async function seed() {
   await newApplication(api.url, user.token, { company_name: 'Acme', position_title: 'First' });
   await newApplication(api.url, user.token, {
@@ -98,6 +105,7 @@ describe('applications:list', () => {
   it('answers from the last copy when CareerTrack cannot be reached, and says so', async () => {
     await seed();
     await list()({});
+    await copied(2);
     now = 5_000;
     await api.close();
     const answer = await list()({ company: 'GLOB' });
@@ -111,8 +119,22 @@ describe('applications:list', () => {
   it('a filtered list does not replace the copy, which would hide the rest offline', async () => {
     await seed();
     await list()({});
+    await copied(2);
     await list()({ status: 'interview' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await db.copies.get('applications'))?.applications).toHaveLength(2);
+  });
+
+  it('a list that arrives after the session changed is not kept for the next account', async () => {
+    await seed();
+    api.faults.add({ kind: 'delay', delayMs: 300, path: '/api/applications' });
+    const answer = list()({});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const other = await newUser(api.url);
+    await setSession(db, { token: other.token, apiUrl: api.url, email: other.email }, now);
+    expect((await answer).state).toBe('live');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await db.copies.get('applications')).toBeUndefined();
   });
 
   it('without a copy, an unreachable CareerTrack is an error in words', async () => {
@@ -184,7 +206,7 @@ describe('applications:list through the background', () => {
     expect(await ask(login)).toMatchObject({ ok: true });
     await seed();
     expect(await ask({ type: 'applications:list', query: {} })).toMatchObject({ state: 'live' });
-    expect(await bg.db.copies.get('applications')).toBeDefined();
+    await vi.waitFor(async () => expect(await bg.db.copies.get('applications')).toBeDefined());
 
     const page = {
       id: fakeBrowser.runtime.id,
@@ -201,6 +223,7 @@ describe('applications:list through the background', () => {
 
     expect(await ask(login)).toMatchObject({ ok: true });
     await ask({ type: 'applications:list', query: {} });
+    await vi.waitFor(async () => expect(await bg.db.copies.get('applications')).toBeDefined());
     const other = await newUser(api.url);
     await ask({
       type: 'auth:login',
