@@ -1,9 +1,9 @@
 /**
  * The settings: where saves and the sign-in go (the API address), and the defaults of new saves.
  * They decide where data goes, so they live beside the token in the extension's IndexedDB, which
- * only the background opens (lib/settings-store.ts); `storage.local` is not used, since content
- * scripts can write it in Chrome and Firefox (a compromised page renderer could point the next
- * sign-in elsewhere). The pages read them and change the defaults through the background's
+ * only the background opens (lib/background/settings-store.ts); not in `storage.local`, which
+ * content scripts can write in Chrome and Firefox (a compromised page renderer could point the
+ * next sign-in elsewhere). The pages read them and change the defaults through the background's
  * messages; the address and the e-mail change only with a sign-in.
  */
 import { DEFAULT_API_URL } from '@/lib/manifest';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
-import { send } from '@/lib/client';
 import { STATUSES } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
+import { send } from '@/lib/ui/background-client';
 
 type Defaults = Pick<Settings, 'default_status' | 'fill_applied_date' | 'description_to_notes'>;
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send } from '@/lib/client';
 import type { JobDraft } from '@/lib/extract/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { requestJobFromTab } from '@/lib/tab-job';
+import { send } from '@/lib/ui/background-client';
+import { requestJobFromTab } from '@/lib/ui/tab-job';
 
 /** A page that never answers must not keep the popup waiting: the form opens empty instead. */
 const EXTRACT_TIMEOUT_MS = 4000;

@@ -2,7 +2,7 @@
 // the body, then nothing, on an open connection. ky's own timeout ends with the headers, so without
 // the client's deadline the read would wait for ever.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApi } from '@/lib/api';
+import { createApi } from '@/lib/background/api-client';
 import { newUser, useApi } from './api-helpers';
 
 const api = useApi({ faults: true });

@@ -3,7 +3,7 @@
 // browser strips only the token): a save, or an e-mail and password. The client follows none, and
 // says why in words.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApi, redirectMessage } from '@/lib/api';
+import { createApi, redirectMessage } from '@/lib/background/api-client';
 import { type Recorder, startRecorder } from '../server/recorder';
 import { newUser, useApi } from './api-helpers';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background-handlers';
-import { badgeSurface } from '@/lib/badge';
-import { openDb } from '@/lib/db';
+import { badgeSurface } from '@/lib/background/badge';
+import { openDb } from '@/lib/background/database';
+import { startBackground } from '@/lib/background/handlers';
 import { buildManifest, FIREFOX_MIN_VERSION, GECKO_ID } from '@/lib/manifest';
 
 // Firefox's own schema for the key (addons-linter's copy: CommonDataCollectionPermission).

@@ -2,9 +2,9 @@
 // storage.local of older versions, and out of reach of anything that writes storage.local.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type ClipperDb, openDb } from '@/lib/db';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import { readSettings, rememberSettings } from '@/lib/background/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { readSettings, rememberSettings } from '@/lib/settings-store';
 
 let db: ClipperDb;
 let dbCount = 0;

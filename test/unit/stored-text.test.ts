@@ -2,7 +2,7 @@
 // against Laravel's own list (test/server/trim.ts, transcribed from laravel/framework v13.26.1 and
 // PCRE2's space lists), not against a copy of the engine's regex.
 import { describe, expect, it } from 'vitest';
-import { asStored } from '@/lib/stored-text';
+import { asStored } from '@/lib/background/stored-text';
 import { laravelTrim } from '../server/trim';
 
 const named: Array<[string, string]> = [

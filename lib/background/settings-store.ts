@@ -4,7 +4,7 @@
  * them here once and deletes them there, so a later write to `storage.local` (by a content script,
  * say) is never read again.
  */
-import type { ClipperDb } from '@/lib/db';
+import type { ClipperDb } from '@/lib/background/database';
 import { remembered } from '@/lib/remembered';
 import { type DefaultsPatch, parseSettings, type Settings } from '@/lib/settings';
 

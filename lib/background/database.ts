@@ -1,0 +1,65 @@
+/**
+ * The extension's own IndexedDB: the outbox, the token, the settings and the applications' copy.
+ * It is opened only by the background, so it belongs to the extension's origin; a database opened
+ * by a content script would belong to the page. Every schema version lives here, in order.
+ */
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { ApplicationView } from '@/lib/messages';
+import type { OutboxRow } from '@/lib/outbox-row';
+import type { Settings } from '@/lib/settings';
+
+export const DB_NAME = 'careertrack-clipper';
+
+/** The one secret: the CareerTrack token, bound to the API address it was issued by. */
+export interface SessionRow {
+  key: 'session';
+  token: string;
+  api_url: string;
+  email: string | null;
+  /** Why CareerTrack refused the token (401); the queue waits until a new sign-in replaces it. */
+  rejected: string | null;
+  saved_at: number;
+}
+
+/** The settings, out of content scripts' reach: see lib/settings.ts. */
+export interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
+
+/**
+ * The user's latest applications as CareerTrack last listed them, for the popup when CareerTrack
+ * cannot be reached. Bound to the address and account it came from: forgotten at every sign-in and
+ * sign-out.
+ */
+export interface ApplicationsCopyRow {
+  key: 'applications';
+  api_url: string;
+  saved_at: number;
+  /** As the list shows them: no notes, which may be long and are not shown. */
+  applications: ApplicationView[];
+}
+
+export type ClipperDb = Dexie & {
+  outbox: EntityTable<OutboxRow, 'id'>;
+  secrets: EntityTable<SessionRow, 'key'>;
+  copies: EntityTable<ApplicationsCopyRow, 'key'>;
+  settings: EntityTable<SettingsRow, 'key'>;
+};
+
+/** `options`: Dexie's, e.g. the IndexedDB to use (a test's broken one). */
+export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperDb {
+  const db = new Dexie(name, options) as ClipperDb;
+  db.version(1).stores({
+    // [state+next_attempt_at]: the engine's due rows; [state+lease_until]: expired leases;
+    // [state+updated_at]: the popup's groups and the badge's counts; job_key: "already saved".
+    outbox: '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
+    secrets: 'key',
+  });
+  db.version(2).stores({ copies: 'key' });
+  db.version(3).stores({ settings: 'key' });
+  // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
+  // touched and broadcast every commit to the extension's other contexts, work each save paid for.
+  for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });
+  return db;
+}
