@@ -11,7 +11,15 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['test/reliability/**/*.{test,e2e}.{ts,tsx}', 'test/unit/storage-failure.test.tsx'],
+    // Beside the suite's own files, the small ones that docs/promises.md cites.
+    include: [
+      'test/reliability/**/*.{test,e2e}.{ts,tsx}',
+      'test/unit/storage-failure.test.tsx',
+      'test/unit/settings.test.ts',
+      'test/unit/stored-text.test.ts',
+      'test/integration/api-redirects.test.ts',
+      'test/integration/api-deadline.test.ts',
+    ],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
     fileParallelism: false,
