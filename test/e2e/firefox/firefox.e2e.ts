@@ -13,7 +13,7 @@ import { DEMO_EMAIL, DEMO_PASSWORD } from '../../server/demo';
 import { LocalCareerTrack, type ServerRecord } from '../harness/careertrack';
 import { type JobSiteServer, startJobSiteServer } from '../harness/job-site-server';
 import { type JobSiteProxy, startJobSiteProxy } from './job-site-proxy';
-import type { FirefoxBuild } from './launch';
+import { type FirefoxBuild, firefoxPath } from './launch';
 import { FirefoxSession } from './session';
 
 const PAGES = join(import.meta.dirname, '../../pages');
@@ -40,6 +40,8 @@ describe.each(BUILDS)('Firefox ESR, %s build: every flow', (build) => {
   let jobSite: JobSiteServer;
   let proxy: JobSiteProxy;
   const careerTrack = new LocalCareerTrack();
+  // A missing Firefox or corpus fails the file here, saying how to get it; nothing is skipped.
+  firefoxPath();
   // A missing corpus fails here, as the fixtures are part of what this suite needs.
   const cases = loadCases();
   const caseFor = (part: string): FixtureCase => {
@@ -105,7 +107,8 @@ describe.each(BUILDS)('Firefox ESR, %s build: every flow', (build) => {
     await firefox.waitFor(
       'Firefox to stop the idle background',
       async () => (await firefox.backgroundState()) === 'stopped',
-      30_000,
+      // Well under Firefox's own 30 s: only the lowered idle timeout (launch.ts) stops it in time.
+      15_000,
       200,
     );
   }
