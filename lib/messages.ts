@@ -4,7 +4,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { CLIP_LOOKUP, CLIP_SAVE } from '@/lib/content/protocol';
-import type { OutboxRow } from '@/lib/db';
+import type { OutboxRow } from '@/lib/outbox-row';
 import { z } from '@/lib/zod';
 
 const id = z.number().int().positive();

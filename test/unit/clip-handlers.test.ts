@@ -3,11 +3,11 @@
 // stand-in over real HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Background, startBackground } from '@/lib/background-handlers';
-import { ACTION_TITLE } from '@/lib/badge';
-import { buttonFor, jobKeyOf } from '@/lib/clip-handlers';
+import { ACTION_TITLE } from '@/lib/background/badge';
+import { buttonFor, jobKeyOf } from '@/lib/background/clip-handlers';
+import { openDb } from '@/lib/background/database';
+import { type Background, startBackground } from '@/lib/background/handlers';
 import { CLIP_LOOKUP, CLIP_SAVE } from '@/lib/content/protocol';
-import { openDb } from '@/lib/db';
 import { initialForm } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';

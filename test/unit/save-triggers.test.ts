@@ -3,7 +3,6 @@
 // record what the background asked; tabs and URLs are the fake's.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RUN_SAVE } from '@/lib/content/protocol';
 import {
   registerSaveTriggers,
   SAVE_COMMAND,
@@ -11,7 +10,8 @@ import {
   SAVE_MENU_TITLE,
   type TriggerBrowser,
   type TriggerTab,
-} from '@/lib/save-triggers';
+} from '@/lib/background/triggers';
+import { RUN_SAVE } from '@/lib/content/protocol';
 
 /** An event with the fake's `trigger`: resolves when every listener's work is done. */
 function event<F extends (...args: never[]) => unknown>() {

@@ -3,12 +3,14 @@
  * would save) and say whether it was saved before. A content script is the page's neighbour, so
  * it gets the button's words only, and may ask only about the job its own tab's address names.
  */
+
+import type { ClipperDb } from '@/lib/background/database';
+import { findAlreadySaved } from '@/lib/background/outbox';
 import { type ButtonState, CLIP_LOOKUP } from '@/lib/content/protocol';
-import type { ClipperDb, OutboxRow } from '@/lib/db';
 import { initialForm } from '@/lib/draft-form';
 import { indeedAddress, linkedInAddress } from '@/lib/extract/url';
 import { clipRequestSchema, type SaveOutcome, type Sender } from '@/lib/messages';
-import { findAlreadySaved } from '@/lib/outbox';
+import type { OutboxRow } from '@/lib/outbox-row';
 import type { ApplicationDraft } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 

@@ -2,9 +2,9 @@
  * The background's wiring: one factory that registers every listener synchronously (a woken worker
  * must find its listener before the first await) and answers the pages' and the content scripts'
  * messages. entrypoints/background.ts calls `startBackground({ browser })`, then the shortcut's
- * and the menu's `registerSaveTriggers` (lib/save-triggers.ts).
+ * and the menu's `registerSaveTriggers` (lib/background/triggers.ts).
  */
-import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/api';
+import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/background/api-client';
 import {
   type BadgeSurface,
   badgeSurface,
@@ -12,9 +12,27 @@ import {
   showBadge,
   showSavedOnTab,
   type TabSurface,
-} from '@/lib/badge';
-import { type ContentTab, contentTab, createClipHandler } from '@/lib/clip-handlers';
-import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
+} from '@/lib/background/badge';
+import { type ContentTab, contentTab, createClipHandler } from '@/lib/background/clip-handlers';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
+import {
+  deleteRow,
+  findAlreadySaved,
+  listGroup,
+  type OutboxGroup,
+  requeue,
+  saveToOutbox,
+} from '@/lib/background/outbox';
+import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
+import {
+  type Auth,
+  clearSession,
+  currentAuth,
+  getSession,
+  normalizeApiUrl,
+  setSession,
+} from '@/lib/background/token-store';
 import {
   isExtensionPage,
   type OutboxRowView,
@@ -24,26 +42,9 @@ import {
   type SaveOutcome,
   type Sender,
 } from '@/lib/messages';
-import { type OpenerBrowser, openPopupFor } from '@/lib/open-page';
-import {
-  deleteRow,
-  findAlreadySaved,
-  listGroup,
-  type OutboxGroup,
-  requeue,
-  saveToOutbox,
-} from '@/lib/outbox';
+import type { OutboxRow } from '@/lib/outbox-row';
 import { type ApplicationDraft, validateDraft } from '@/lib/schema';
-import {
-  type Auth,
-  clearSession,
-  currentAuth,
-  getSession,
-  normalizeApiUrl,
-  setSession,
-} from '@/lib/secrets';
 import { rememberSettings } from '@/lib/settings';
-import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/sync';
 
 export const SYNC_ALARM = 'sync';
 /** A save answers within seconds: past this it says "queued" and the engine carries on. */

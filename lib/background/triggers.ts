@@ -3,9 +3,9 @@
  * version was installed. On a LinkedIn or Indeed job page the shortcut and the menu do what the
  * page's Save button does; on any other page they open the popup, prefilled from that page.
  */
-import { jobKeyOf } from '@/lib/clip-handlers';
+import { jobKeyOf } from '@/lib/background/clip-handlers';
+import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 import { RUN_SAVE } from '@/lib/content/protocol';
-import { type OpenerBrowser, openPopupFor } from '@/lib/open-page';
 
 /** The manifest's command name and the menu entry's id. */
 export const SAVE_COMMAND = 'save-job';
