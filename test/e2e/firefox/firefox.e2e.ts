@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAVE_SHORTCUT } from '../../../lib/manifest';
-import { LEASE_MS } from '../../../lib/outbox';
+import { LEASE_MS } from '../../../lib/background/outbox';
 import { type FixtureCase, fixturesDir, loadCases } from '../../helpers/fixtures';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../server/demo';
 import { LocalCareerTrack, type ServerRecord } from '../harness/careertrack';
