@@ -286,9 +286,19 @@ export class FirefoxSession {
     }
   }
 
-  /** Waits for the selected page's text to contain `words`. */
+  /** Waits for the selected page's text to contain `words`; a timeout says what the page shows. */
   async waitForText(words: string, timeout = 15_000): Promise<void> {
-    await this.waitFor(`"${words}"`, async () => (await this.text()).includes(words), timeout);
+    let shown = '';
+    await this.waitFor(
+      `"${words}"`,
+      async () => {
+        shown = await this.text();
+        return shown.includes(words);
+      },
+      timeout,
+    ).catch((error) => {
+      throw new Error(`${error.message} (the page shows ${JSON.stringify(shown)})`);
+    });
   }
 
   /** The extension's id for the selected tab, as `browser.tabs` numbers it. */
