@@ -347,6 +347,65 @@ export class FirefoxSession {
     );
   }
 
+  /**
+   * Clicks the in-page Save button where the person sees it: its place comes from the
+   * accessibility tree, whatever holds it (a closed shadow root, a frame), and the click is a real
+   * mouse click at that point of the page.
+   */
+  async clickSaveButton(): Promise<void> {
+    const point = { x: 0, y: 0 };
+    await this.waitFor('the in-page Save button in view', async () => {
+      const centre = await this.chrome<{ x: number; y: number; inView: boolean } | null>(
+        `const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+        const browser = gBrowser.selectedBrowser;
+        const find = (node) => {
+          if (!node) return null;
+          if (service.getStringRole(node.role) === 'pushbutton' && node.name === arguments[0]) return node;
+          for (let child = node.firstChild; child; child = child.nextSibling) {
+            const found = find(child);
+            if (found) return found;
+          }
+          return null;
+        };
+        const button = find(service.getAccessibleFor(browser));
+        if (!button) return null;
+        const [x, y, width, height] = [{}, {}, {}, {}];
+        button.getBoundsInCSSPixels(x, y, width, height);
+        // Screen pixels to the page's viewport: less where the page's area starts on screen.
+        const area = browser.getBoundingClientRect();
+        const centre = {
+          x: Math.round(x.value + width.value / 2 - window.mozInnerScreenX - area.left),
+          y: Math.round(y.value + height.value / 2 - window.mozInnerScreenY - area.top),
+        };
+        const inView = centre.x >= 0 && centre.y >= 0 && centre.x < area.width && centre.y < area.height;
+        // As a screen reader brings it into view; the next look finds it there.
+        if (!inView) button.scrollTo(Ci.nsIAccessibleScrollType.SCROLL_TYPE_ANYWHERE);
+        return { ...centre, inView };`,
+        SAVE_BUTTON_NAME,
+      );
+      if (!centre?.inView) return false;
+      point.x = centre.x;
+      point.y = centre.y;
+      return true;
+    });
+    await this.use('content');
+    await this.marionette.send('WebDriver:PerformActions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: point.x, y: point.y, origin: 'viewport' },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.marionette.send('WebDriver:ReleaseActions');
+  }
+
   async expectSaveButton(text: string, timeout = 15_000): Promise<void> {
     let seen: SaveButtonView[] = [];
     await this.waitFor(
