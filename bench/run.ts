@@ -19,6 +19,7 @@ const BENCHES = [
   ['popup', 'popup'],
   ['outbox', 'outbox-browser'],
   ['outbox_node', 'outbox'],
+  ['applications', 'applications'],
 ] as const;
 const BENCHMARKS_PAGE = join(ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:start (written by `npm run bench`) -->';

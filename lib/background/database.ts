@@ -4,6 +4,7 @@
  * Every schema version lives here, in order.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { ApplicationView } from '@/lib/messages';
 import type { OutboxRow } from '@/lib/outbox-row';
 
 export const DB_NAME = 'careertrack-clipper';
@@ -19,9 +20,23 @@ export interface SessionRow {
   saved_at: number;
 }
 
+/**
+ * The user's latest applications as CareerTrack last listed them, for the popup when CareerTrack
+ * cannot be reached. Bound to the address and account it came from: forgotten at every sign-in and
+ * sign-out.
+ */
+export interface ApplicationsCopyRow {
+  key: 'applications';
+  api_url: string;
+  saved_at: number;
+  /** As the list shows them: no notes, which may be long and are not shown. */
+  applications: ApplicationView[];
+}
+
 export type ClipperDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   secrets: EntityTable<SessionRow, 'key'>;
+  copies: EntityTable<ApplicationsCopyRow, 'key'>;
 };
 
 /** `options`: Dexie's, e.g. the IndexedDB to use (a test's broken one). */
@@ -33,6 +48,7 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
     outbox: '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
     secrets: 'key',
   });
+  db.version(2).stores({ copies: 'key' });
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
   // touched and broadcast every commit to the extension's other contexts, work each save paid for.
   for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });

@@ -5,6 +5,7 @@
  * and the menu's `registerSaveTriggers` (lib/background/triggers.ts).
  */
 import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/background/api-client';
+import { createApplicationsList, forgetApplications } from '@/lib/background/applications';
 import {
   type BadgeSurface,
   badgeSurface,
@@ -212,8 +213,16 @@ export function startBackground(deps: BackgroundDeps): Background {
     return outcomeOf(id);
   }
 
+  const listApplications = createApplicationsList({
+    db,
+    auth,
+    apiFor: (baseUrl, token) => apiFor(baseUrl, token),
+    now: () => clock.now(),
+  });
+
   async function signIn(apiUrl: string, token: string, email: string | null) {
     await setSession(db, { token, apiUrl, email }, clock.now());
+    await forgetApplications(db);
     await settings.update({ api_url: normalizeApiUrl(apiUrl), email });
     void refreshBadge();
     void engine.nudge();
@@ -314,6 +323,7 @@ export function startBackground(deps: BackgroundDeps): Background {
         await apiFor(session.api_url, session.token).logout();
       }
       await clearSession(db);
+      await forgetApplications(db);
       await settings.update({ email: null });
       void refreshBadge();
       return { ok: true };
@@ -336,6 +346,8 @@ export function startBackground(deps: BackgroundDeps): Background {
         ...(check.verdict === 'connected' && session?.email ? { email: session.email } : {}),
       };
     },
+
+    'applications:list': (request) => listApplications(request.query),
   };
 
   async function handle(message: unknown, sender: Sender): Promise<unknown> {
