@@ -83,7 +83,8 @@ export function SaveForm(props: Props) {
     if (target.kind !== 'new' || !job) return {};
     if (REQUIRED.includes(name) && !values[name].trim())
       return { hint: TO_TYPE, class: 'field--to-type' };
-    if (job.origins[name] && values[name].trim())
+    const origins: Partial<Record<string, unknown>> = job.origins;
+    if (origins[name] && values[name].trim())
       return { hint: FROM_PAGE, class: 'field--from-page' };
     return {};
   };
