@@ -84,8 +84,7 @@ export function SaveForm(props: Props) {
     if (REQUIRED.includes(name) && !values[name].trim())
       return { hint: TO_TYPE, class: 'field--to-type' };
     const origins: Partial<Record<string, unknown>> = job.origins;
-    if (origins[name] && values[name].trim())
-      return { hint: FROM_PAGE, class: 'field--from-page' };
+    if (origins[name] && values[name].trim()) return { hint: FROM_PAGE, class: 'field--from-page' };
     return {};
   };
 
