@@ -130,15 +130,21 @@ describe('a page script against the in-page button (Chromium, built extension)',
    * The page lays the extension's element over its own "Close" button (fixed, on top), `dress`
    * hides or relabels it, then the user clicks "Close" with the real mouse, after a pause.
    */
-  async function clickCloseOver(page: Page, dress: 'transparent' | 'relabelled') {
+  async function clickCloseOver(page: Page, dress: 'transparent' | 'relabelled' | 'a copy') {
     await page.evaluate((how) => {
-      const ours = (window as unknown as { __foreign: HTMLElement[] }).__foreign.find(
+      const theirs = (window as unknown as { __foreign: HTMLElement[] }).__foreign.find(
         (e) => e.isConnected,
       );
+      // A copy of the extension's element that the page makes itself (an iframe of the same
+      // address, web-accessible on these hosts), leaving the extension's own where it was.
+      const ours =
+        how === 'a copy' && theirs
+          ? document.body.appendChild(theirs.cloneNode(true) as HTMLElement)
+          : theirs;
       const close = document.getElementById('page-close')?.getBoundingClientRect();
       if (!ours || !close) throw new Error('nothing to lay over');
       ours.style.cssText += `;position:fixed!important;left:${close.left}px!important;top:${close.top}px!important;z-index:2147483646!important;margin:0!important`;
-      if (how === 'transparent') ours.style.setProperty('opacity', '0', 'important');
+      if (how !== 'relabelled') ours.style.setProperty('opacity', '0', 'important');
       else {
         // A label of the page's own over it, letting the clicks through to what is beneath.
         const label = document.createElement('div');
@@ -232,6 +238,18 @@ describe('a page script against the in-page button (Chromium, built extension)',
     expect(recordsOf(id)).toEqual([]);
     // The click did reach the button, which refused it and sent the user to the popup instead.
     expect((await saveButtons(page))[0]?.text).toBe('See the popup');
+    await page.close();
+  });
+
+  it('the page\'s own copy of the button: embedded by the page, transparent over its "Close"; the click saves nothing', async ({
+    task,
+  }) => {
+    const id = '4400000713';
+    const page = await openJob(id);
+    await clickCloseOver(page, 'a copy');
+    const leaks = recordsOf(id).length ? 1 : 0;
+    tally({ task }, { probes: 1, leaks });
+    expect(recordsOf(id)).toEqual([]);
     await page.close();
   });
 
