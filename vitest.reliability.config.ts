@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * `npm run test:reliability` (test/reliability/run.ts): the promises of the README's "What we
- * promise" section, proved under faults, restarts and hostile input. Node files (the engine over
+ * `npm run test:reliability` (test/reliability/run.ts): the promises of docs/promises.md, proved
+ * under faults, restarts and hostile input. Node files (the engine over
  * real HTTP, the background with the fake browser) and Chromium files (`*.e2e.ts`, the built
  * extension) run one at a time: the machine has two cores. Each test records its numbers on its
  * task (test/reliability/tally.ts); the reporter hands them to run.ts for the summary line.

@@ -16,12 +16,12 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createApi } from '@/lib/api';
-import { type ClipperDb, openDb } from '@/lib/db';
-import { newRow, saveToOutbox } from '@/lib/outbox';
+import { createApi } from '@/lib/background/api-client';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import { newRow, saveToOutbox } from '@/lib/background/outbox';
+import { createSyncEngine } from '@/lib/background/sync-engine';
+import { setSession } from '@/lib/background/token-store';
 import type { ApplicationCreate } from '@/lib/schema';
-import { setSession } from '@/lib/secrets';
-import { createSyncEngine } from '@/lib/sync';
 import { type RunningApi, startApi } from '../test/server/app';
 
 const ENQUEUE_ROWS = 10_000;

@@ -2,7 +2,7 @@
  * Every benchmark, one after the other (they would skew each other in parallel), each in its own
  * process as `npm run bench:*` runs it. Each prints its table and, as its last line, one JSON
  * object; this collects those into bench/results.json (with the machine they ran on), a table of
- * goals in bench/results.md, and the same table in the README between its bench markers.
+ * goals in bench/results.md, and the same table in docs/benchmarks.md between its bench markers.
  * Run through `npm run bench`, which builds first: all but the Node outbox read the built extension.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,8 +19,9 @@ const BENCHES = [
   ['popup', 'popup'],
   ['outbox', 'outbox-browser'],
   ['outbox_node', 'outbox'],
+  ['applications', 'applications'],
 ] as const;
-const README = join(ROOT, 'README.md');
+const BENCHMARKS_PAGE = join(ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:start (written by `npm run bench`) -->';
 const END = '<!-- bench:end -->';
 
@@ -52,11 +53,12 @@ function machine() {
   };
 }
 
-function updateReadme(table: string, when: string, host: ReturnType<typeof machine>) {
-  const readme = readFileSync(README, 'utf8');
+function updateBenchmarksPage(table: string, when: string, host: ReturnType<typeof machine>) {
+  const readme = readFileSync(BENCHMARKS_PAGE, 'utf8');
   const from = readme.indexOf(START);
   const to = readme.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`README.md lacks the ${START} … ${END} block`);
+  if (from < 0 || to < from)
+    throw new Error(`docs/benchmarks.md lacks the ${START} … ${END} block`);
   const block = [
     START,
     `Measured ${when} on ${host.cpus} × ${host.cpu}, ${host.chromium.split(' built on')[0]}, Node ${host.node}.`,
@@ -65,7 +67,7 @@ function updateReadme(table: string, when: string, host: ReturnType<typeof machi
     '',
     END,
   ].join('\n');
-  writeFileSync(README, readme.slice(0, from) + block + readme.slice(to + END.length));
+  writeFileSync(BENCHMARKS_PAGE, readme.slice(0, from) + block + readme.slice(to + END.length));
 }
 
 const results: Results = {};
@@ -82,11 +84,11 @@ writeFileSync(
   join(ROOT, 'bench/results.md'),
   `# Benchmarks\n\n${when.slice(0, 10)}, ${host.cpus} × ${host.cpu}, ${host.memory_gb} GB, ${host.os}, ${host.chromium}, Node ${host.node}. Written by \`npm run bench\`; the outbox rows come from bench/outbox-browser.ts (Chromium), the Node variant's numbers are in results.json.\n\n${table}\n`,
 );
-updateReadme(table, when.slice(0, 10), host);
+updateBenchmarksPage(table, when.slice(0, 10), host);
 // Biome formats Markdown too: the tables are padded as `npm run lint` expects them.
 execFileSync(
   join(ROOT, 'node_modules/.bin/biome'),
-  ['format', '--write', README, 'bench/results.md'],
+  ['format', '--write', BENCHMARKS_PAGE, 'bench/results.md'],
   {
     cwd: ROOT,
     stdio: 'ignore',

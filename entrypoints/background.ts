@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { startBackground } from '@/lib/background-handlers';
-import { registerSaveTriggers } from '@/lib/save-triggers';
+import { startBackground } from '@/lib/background/handlers';
+import { registerSaveTriggers } from '@/lib/background/triggers';
 
 export default defineBackground({
   type: 'module',

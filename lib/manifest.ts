@@ -1,6 +1,6 @@
 /**
  * The manifest in one place, so that a test can check the permissions without building.
- * Each permission's reason is in the README; keep the two in step.
+ * Each permission's reason is in docs/permissions.md; keep the two in step.
  */
 export const DEFAULT_API_URL = 'http://127.0.0.1:8000';
 
@@ -90,7 +90,7 @@ export const FIREFOX_DATA_COLLECTION = {
   required: ['websiteContent', 'authenticationInfo'],
 };
 
-/** The shortcut; its name is `SAVE_COMMAND` in lib/save-triggers.ts. */
+/** The shortcut; its name is `SAVE_COMMAND` in lib/background/triggers.ts. */
 export const SAVE_SHORTCUT = 'Alt+Shift+S';
 
 export function buildManifest(browser: string, manifestVersion: 2 | 3) {

@@ -4,7 +4,8 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
-import type { OutboxRow } from '@/lib/db';
+import type { OutboxRow } from '@/lib/outbox-row';
+import { type Application, STATUSES } from '@/lib/schema';
 import { z } from '@/lib/zod';
 
 const id = z.number().int().positive();
@@ -18,6 +19,14 @@ export const draftFormSchema = z.record(
 export type DraftForm = z.infer<typeof draftFormSchema>;
 
 const jobKey = text(2048);
+
+/** The filters CareerTrack's list takes; `technical_test` is a status its code knows too. */
+export const LISTED_STATUSES = [...STATUSES, 'technical_test'] as const;
+const applicationsQuerySchema = z.object({
+  status: z.enum(LISTED_STATUSES).optional(),
+  company: text(255).optional(),
+});
+export type ApplicationsQuery = z.infer<typeof applicationsQuerySchema>;
 
 /** Extension pages (popup, options) → background. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
@@ -44,6 +53,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth:token'), apiUrl: text(2048), token: text(4096) }),
   z.object({ type: z.literal('auth:logout') }),
   z.object({ type: z.literal('connection:test'), apiUrl: text(2048) }),
+  z.object({ type: z.literal('applications:list'), query: applicationsQuerySchema }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -136,6 +146,31 @@ export type OutboxRowView = Pick<
   | 'synced_at'
 >;
 
+/** An application as the popup's list shows it. */
+export type ApplicationView = Pick<
+  Application,
+  | 'id'
+  | 'company_name'
+  | 'position_title'
+  | 'status'
+  | 'location'
+  | 'source_url'
+  | 'applied_at'
+  | 'next_step_at'
+  | 'created_at'
+  | 'updated_at'
+>;
+
+/**
+ * live: CareerTrack's answer now. copy: CareerTrack could not be reached (`reason`), so this is the
+ * last list it gave, from `savedAt`, filtered here as CareerTrack would.
+ */
+export type ApplicationsAnswer =
+  | { state: 'live'; applications: ApplicationView[] }
+  | { state: 'copy'; applications: ApplicationView[]; savedAt: number; reason: string }
+  | { state: 'signin'; message: string }
+  | { state: 'error'; message: string };
+
 /** What the background answers to each page request: the UI reads these and nothing else. */
 export interface PageResponses {
   'outbox:save': SaveOutcome;
@@ -161,4 +196,6 @@ export interface PageResponses {
   'auth:logout': Result<object>;
   /** `email` is set when the verdict is `connected`; `message` is the verdict in plain words. */
   'connection:test': { verdict: ConnectionVerdict; message: string; email?: string };
+  /** Newest change first, at most 100. */
+  'applications:list': ApplicationsAnswer;
 }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { StatusMessage, type Tone } from '@/components/StatusMessage';
-import { errorText, send } from '@/lib/client';
 import type { PageResponses } from '@/lib/messages';
+import { errorText, send } from '@/lib/ui/background-client';
 import { accessRefused, requestAccess } from './access';
 import { type Address, parseAddress, tokenRefusal } from './address';
 

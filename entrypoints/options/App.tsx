@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '@/components/StatusMessage';
-import { send } from '@/lib/client';
 import { getSettings, type Settings } from '@/lib/settings';
+import { send } from '@/lib/ui/background-client';
 import { AccountSection, type Session } from './AccountSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DefaultsSection } from './DefaultsSection';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { StatusMessage, type Tone } from '@/components/StatusMessage';
-import { errorText, send } from '@/lib/client';
+import { errorText, send } from '@/lib/ui/background-client';
 import { accessRefused, requestAccess } from './access';
 import { parseAddress } from './address';
 import { verdictWords } from './verdict';

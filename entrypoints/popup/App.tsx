@@ -4,6 +4,7 @@ import { type FormValues, formFromDraft, initialForm } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRowView } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
+import { ApplicationsView } from './ApplicationsView';
 import { OutboxView } from './OutboxView';
 import { SaveForm, type Target } from './SaveForm';
 import { Tabs, type View } from './Tabs';
@@ -98,6 +99,14 @@ function Ready({
         hidden={view !== 'outbox'}
       >
         <OutboxView outbox={outbox} onEdit={edit} />
+      </section>
+      <section
+        id="panel-applications"
+        role="tabpanel"
+        aria-labelledby="tab-applications"
+        hidden={view !== 'applications'}
+      >
+        <ApplicationsView shown={view === 'applications'} />
       </section>
     </>
   );

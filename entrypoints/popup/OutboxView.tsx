@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusMessage, type Tone } from '@/components/StatusMessage';
-import { errorText, send } from '@/lib/client';
 import type { OutboxRowView } from '@/lib/messages';
+import { errorText, send } from '@/lib/ui/background-client';
 import { fieldLabel } from './fields';
 import { outcomeWords, readableDate } from './outcome';
 import type { Outbox } from './useOutbox';

@@ -1,7 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
-import { errorText, send } from '@/lib/client';
 import {
   appliedDateFor,
   type FormValues,
@@ -14,6 +13,7 @@ import type { JobDraft } from '@/lib/extract/types';
 import type { DraftForm, SaveOutcome } from '@/lib/messages';
 import { type FieldName, STATUSES, validateDraft } from '@/lib/schema';
 import { type Settings, updateSettings } from '@/lib/settings';
+import { errorText, send } from '@/lib/ui/background-client';
 import { FIELD_LABELS } from './fields';
 import { OutcomeMessage } from './OutcomeMessage';
 

@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
 
-export type View = 'form' | 'outbox';
+export type View = 'form' | 'outbox' | 'applications';
 
-const ORDER: View[] = ['form', 'outbox'];
+const ORDER: View[] = ['form', 'outbox', 'applications'];
 
 interface Props {
   view: View;
@@ -10,7 +10,7 @@ interface Props {
   outboxCount: number;
 }
 
-/** The popup's two views as an ARIA tab list: arrow keys move between them, Tab moves past. */
+/** The popup's views as an ARIA tab list: arrow keys move between them, Tab moves past. */
 export function Tabs({ view, onView, outboxCount }: Props) {
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -36,6 +36,7 @@ export function Tabs({ view, onView, outboxCount }: Props) {
     <div class="tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
       {tab('form', 'Save job')}
       {tab('outbox', `Outbox (${outboxCount})`)}
+      {tab('applications', 'Applications')}
     </div>
   );
 }

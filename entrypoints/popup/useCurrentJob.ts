@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { JobDraft } from '@/lib/extract/types';
 import { getSettings, type Settings } from '@/lib/settings';
-import { requestJobFromTab } from '@/lib/tab-job';
+import { requestJobFromTab } from '@/lib/ui/tab-job';
 
 /** A page that never answers must not keep the popup waiting: the form opens empty instead. */
 const EXTRACT_TIMEOUT_MS = 4000;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { errorText, send } from '@/lib/client';
 import type { OutboxRowView } from '@/lib/messages';
+import { errorText, send } from '@/lib/ui/background-client';
 
 export interface Outbox {
   rows: OutboxRowView[];

@@ -4,12 +4,13 @@
  * (created_at), so that backoff waits are skipped by moving time, never by sleeping. Used by
  * test/integration/sync-faults.test.ts and the reliability suite (test/reliability/).
  */
-import { createApi } from '@/lib/api';
-import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
-import { nextDueAt, saveToOutbox } from '@/lib/outbox';
+import { createApi } from '@/lib/background/api-client';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import { nextDueAt, saveToOutbox } from '@/lib/background/outbox';
+import { createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
+import { setSession } from '@/lib/background/token-store';
+import type { OutboxRow } from '@/lib/outbox-row';
 import type { ApplicationCreate } from '@/lib/schema';
-import { setSession } from '@/lib/secrets';
-import { createSyncEngine, type SyncEngine } from '@/lib/sync';
 import { newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';
 import { type Db, openDatabase } from '../server/db';

@@ -2,9 +2,9 @@
 // network fails. The engine's clock is a manual one shared with the server (created_at), so backoff
 // waits are skipped by moving time, never by sleeping; only the timeout case runs on real time.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSyncEngine } from '@/lib/background/sync-engine';
+import { getSession, setSession } from '@/lib/background/token-store';
 import type { ApplicationCreate } from '@/lib/schema';
-import { getSession, setSession } from '@/lib/secrets';
-import { createSyncEngine } from '@/lib/sync';
 import { type SyncHarness, type SyncHarnessOptions, syncHarness } from '../helpers/sync-harness';
 
 const CREATE = { method: 'POST', path: '/api/applications' } as const;

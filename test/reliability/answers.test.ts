@@ -1,7 +1,7 @@
 // Answers that lie, and answers that never come: the sync engine against the CareerTrack stand-in
 // over real HTTP. None of them may be taken as "saved"; each save still ends as exactly one record.
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
-import { requeue } from '@/lib/outbox';
+import { requeue } from '@/lib/background/outbox';
 import type { ApplicationCreate } from '@/lib/schema';
 import { type SyncHarness, type SyncHarnessOptions, syncHarness } from '../helpers/sync-harness';
 import type { FaultPlan } from '../server/faults';

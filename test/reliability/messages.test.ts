@@ -1,5 +1,5 @@
 // Probes of the background's message boundary and of where the token lives: the real background
-// (lib/background-handlers.ts) registered in WXT's fake browser, the outbox and the token in
+// (lib/background/handlers.ts) registered in WXT's fake browser, the outbox and the token in
 // fake-indexeddb, CareerTrack as the stand-in over real HTTP, and a second local server playing
 // the attacker. Each probe is one way a page or a content script could make the extension save,
 // reveal or send something; a probe that gets through counts as a leak.
@@ -7,12 +7,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Background, SYNC_ALARM, startBackground } from '@/lib/background-handlers';
+import { openDb } from '@/lib/background/database';
+import { type Background, SYNC_ALARM, startBackground } from '@/lib/background/handlers';
+import { getSession } from '@/lib/background/token-store';
 import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
-import { openDb } from '@/lib/db';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
-import { getSession } from '@/lib/secrets';
 import { getSettings, settingsItem } from '@/lib/settings';
 import { newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';

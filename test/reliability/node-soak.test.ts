@@ -6,7 +6,7 @@
 // clock once the server is idle, never by sleeping. Requests slower than the timeout run on real
 // time against a 250 ms timeout.
 import { afterAll, describe, expect, it } from 'vitest';
-import { nextDueAt, saveToOutbox } from '@/lib/outbox';
+import { nextDueAt, saveToOutbox } from '@/lib/background/outbox';
 import { type ApplicationCreate, validateDraft } from '@/lib/schema';
 import { type SyncHarness, syncHarness } from '../helpers/sync-harness';
 import {

@@ -125,27 +125,26 @@ if (N < MIN_SAVES) problems.push(`only ${N} saves (at least ${MIN_SAVES})`);
 if (browserSaves < MIN_BROWSER_SAVES)
   problems.push(`only ${browserSaves} saves through Chromium (at least ${MIN_BROWSER_SAVES})`);
 
-// The README's "What we promise" section names its proofs as `file` › `test`: each must have run
+// docs/promises.md names its proofs as `file` › `test`: each must have run
 // and passed (unless this run was narrowed to some files).
 if (process.argv.length <= 2) {
-  for (const [file, name] of readmeProofs()) {
+  for (const [file, name] of promisedProofs()) {
     const ran = tests.find(
       (test) => test.file === file && (test.name === name || test.name.endsWith(` > ${name}`)),
     );
     if (ran?.state !== 'passed')
       problems.push(
-        `the README cites ${file} › "${name}", which ${ran ? ran.state : 'did not run'}`,
+        `docs/promises.md cites ${file} › "${name}", which ${ran ? ran.state : 'did not run'}`,
       );
   }
 }
 
-function readmeProofs(): Array<[string, string]> {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme
-    .split('## What we promise, and the tests that prove it')[1]
+function promisedProofs(): Array<[string, string]> {
+  const section = readFileSync(join(root, 'docs/promises.md'), 'utf8')
+    .split('# What we promise, and the tests that prove it')[1]
     ?.split('\n## ')[0];
   if (!section) {
-    problems.push('the README has no "What we promise, and the tests that prove it" section');
+    problems.push('docs/promises.md has no "What we promise, and the tests that prove it" section');
     return [];
   }
   // In the table, only the last column names proofs.

@@ -1,6 +1,6 @@
 // How the client hands requests to fetch, over real HTTP to the CareerTrack stand-in.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApi } from '@/lib/api';
+import { createApi } from '@/lib/background/api-client';
 import type { ApplicationCreate } from '@/lib/schema';
 import { newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';

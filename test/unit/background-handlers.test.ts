@@ -4,18 +4,18 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BADGE_ALERT, BADGE_NEUTRAL } from '@/lib/background/badge';
+import { openDb } from '@/lib/background/database';
 import {
   BADGE_REDRAW_MS,
   type Background,
   SYNC_ALARM,
   startBackground,
-} from '@/lib/background-handlers';
-import { BADGE_ALERT, BADGE_NEUTRAL } from '@/lib/badge';
-import { openDb } from '@/lib/db';
+} from '@/lib/background/handlers';
+import { saveToOutbox } from '@/lib/background/outbox';
+import { getSession, setSession } from '@/lib/background/token-store';
 import type { Sender } from '@/lib/messages';
-import { saveToOutbox } from '@/lib/outbox';
 import type { ApplicationCreate } from '@/lib/schema';
-import { getSession, setSession } from '@/lib/secrets';
 import { getSettings, updateSettings } from '@/lib/settings';
 import { toolbar } from '../helpers/toolbar';
 import { call, newUser } from '../integration/api-helpers';

@@ -7,7 +7,7 @@ import {
   parseRetryAfter,
   RETRY_AFTER_MAX_MS,
   retryDelay,
-} from '@/lib/backoff';
+} from '@/lib/background/backoff';
 
 const NOW = Date.parse('2026-05-01T12:00:00Z');
 

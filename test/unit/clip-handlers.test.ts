@@ -4,11 +4,11 @@
 // stand-in over real HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Background, startBackground } from '@/lib/background-handlers';
-import { ACTION_TITLE } from '@/lib/badge';
-import { buttonFor, jobKeyOf, OPENED_POPUP } from '@/lib/clip-handlers';
+import { ACTION_TITLE } from '@/lib/background/badge';
+import { buttonFor, jobKeyOf, OPENED_POPUP } from '@/lib/background/clip-handlers';
+import { openDb } from '@/lib/background/database';
+import { type Background, startBackground } from '@/lib/background/handlers';
 import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
-import { openDb } from '@/lib/db';
 import { initialForm } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';

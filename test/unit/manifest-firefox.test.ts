@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeSurface } from '@/lib/badge';
+import { badgeSurface } from '@/lib/background/badge';
 import { buildManifest, FIREFOX_MIN_VERSION, GECKO_ID } from '@/lib/manifest';
 
 // Firefox's own schema for the key (addons-linter's copy: CommonDataCollectionPermission).

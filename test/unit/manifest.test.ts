@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SAVE_COMMAND } from '@/lib/background/triggers';
 import { buildManifest, INDEED_MATCHES, JOB_COUNTRY_HOSTS, LINKEDIN_MATCHES } from '@/lib/manifest';
-import { SAVE_COMMAND } from '@/lib/save-triggers';
 
 describe('manifest', () => {
   it('asks for no host beyond loopback and the job sites', () => {

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
+import { type ClipperDb, openDb } from '@/lib/background/database';
 import {
   claimNext,
   countUnsent,
@@ -13,7 +13,8 @@ import {
   nextDueAt,
   requeue,
   saveToOutbox,
-} from '@/lib/outbox';
+} from '@/lib/background/outbox';
+import type { OutboxRow } from '@/lib/outbox-row';
 import type { ApplicationCreate } from '@/lib/schema';
 
 const T0 = Date.parse('2026-05-01T09:00:00Z');

@@ -8,9 +8,9 @@ import { todayLocal } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRowView, PageRequest, PageResponses, SaveOutcome } from '@/lib/messages';
 import { getSettings, updateSettings } from '@/lib/settings';
-import { requestJobFromTab } from '@/lib/tab-job';
+import { requestJobFromTab } from '@/lib/ui/tab-job';
 
-vi.mock('@/lib/tab-job', () => ({ requestJobFromTab: vi.fn() }));
+vi.mock('@/lib/ui/tab-job', () => ({ requestJobFromTab: vi.fn() }));
 
 const job: JobDraft = {
   company_name: 'Acme',

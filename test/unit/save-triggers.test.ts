@@ -1,6 +1,6 @@
 // The shortcut, the context menu and the content scripts for tabs open before an install or update.
 // WXT's fake browser has no commands or menus: those are small stand-ins, and so is the
-// background's save of a tab's job (lib/clip-handlers.ts), which records what it was asked.
+// background's save of a tab's job (lib/background/clip-handlers.ts), which records what it was asked.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -10,7 +10,7 @@ import {
   SAVE_MENU_TITLE,
   type TriggerBrowser,
   type TriggerTab,
-} from '@/lib/save-triggers';
+} from '@/lib/background/triggers';
 
 /** An event with the fake's `trigger`: resolves when every listener's work is done. */
 function event<F extends (...args: never[]) => unknown>() {

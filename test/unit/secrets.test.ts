@@ -1,7 +1,13 @@
-// The session copy the background keeps: exact as long as every write goes through lib/secrets.ts.
+// The session copy the background keeps: exact as long as every write goes through lib/background/token-store.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ClipperDb, openDb } from '@/lib/db';
-import { clearSession, currentAuth, getSession, rejectSession, setSession } from '@/lib/secrets';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import {
+  clearSession,
+  currentAuth,
+  getSession,
+  rejectSession,
+  setSession,
+} from '@/lib/background/token-store';
 
 const API = 'http://127.0.0.1:8000';
 const T0 = Date.parse('2026-05-01T09:00:00Z');

@@ -10,18 +10,18 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
+import { type ClipperDb, openDb } from '@/lib/background/database';
 import {
   type Background,
   type BackgroundBrowser,
   startBackground,
-} from '@/lib/background-handlers';
+} from '@/lib/background/handlers';
 import { FRAME_SAVE } from '@/lib/content/protocol';
-import { type ClipperDb, openDb } from '@/lib/db';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
-import { requestJobFromTab } from '@/lib/tab-job';
+import { requestJobFromTab } from '@/lib/ui/tab-job';
 
-vi.mock('@/lib/tab-job', () => ({ requestJobFromTab: vi.fn() }));
+vi.mock('@/lib/ui/tab-job', () => ({ requestJobFromTab: vi.fn() }));
 
 const NOT_AVAILABLE =
   "Not saved: the browser's storage for extensions is not available (a private window, or a browser setting?). Nothing was sent to CareerTrack.";

@@ -2,12 +2,18 @@
 // lookup's matching), over real HTTP to the CareerTrack stand-in. Faults are in
 // test/integration/sync-faults.test.ts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApi } from '@/lib/api';
-import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
-import { saveToOutbox } from '@/lib/outbox';
+import { createApi } from '@/lib/background/api-client';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import { saveToOutbox } from '@/lib/background/outbox';
+import {
+  coalesce,
+  createSyncEngine,
+  LOOKUP_CLOCK_MARGIN_MS,
+  type SyncDeps,
+} from '@/lib/background/sync-engine';
+import { clearSession, setSession } from '@/lib/background/token-store';
+import type { OutboxRow } from '@/lib/outbox-row';
 import type { ApplicationCreate } from '@/lib/schema';
-import { clearSession, setSession } from '@/lib/secrets';
-import { coalesce, createSyncEngine, LOOKUP_CLOCK_MARGIN_MS, type SyncDeps } from '@/lib/sync';
 import { newApplication, newUser } from '../integration/api-helpers';
 import { type RunningApi, startApi } from '../server/app';
 
@@ -106,7 +112,8 @@ describe('delivery', () => {
 
   it('keeps at most 4 requests in flight, and drains everything', async () => {
     const t = await setup();
-    t.api.faults.add({ kind: 'delay', delayMs: 30, rate: 1 });
+    // Long enough that all four lanes overlap even on a loaded 2-core machine (30 ms did not).
+    t.api.faults.add({ kind: 'delay', delayMs: 250, rate: 1 });
     for (let i = 0; i < 20; i++) await t.save(job(i), `k${i}`);
     await t.engine.nudge();
     expect(t.maxInFlight()).toBe(4);

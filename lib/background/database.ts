@@ -4,43 +4,10 @@
  * Every schema version lives here, in order.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
-import type { FieldErrors } from '@/lib/messages';
-import type { ApplicationCreate } from '@/lib/schema';
+import type { ApplicationView } from '@/lib/messages';
+import type { OutboxRow } from '@/lib/outbox-row';
 
 export const DB_NAME = 'careertrack-clipper';
-
-/**
- * pending: waits for its next attempt (or for sign-in, which is a queue-wide condition, see secrets).
- * sending: leased by one sender until `lease_until`; past that it is in doubt.
- * synced: CareerTrack confirmed it (kept as history for "already saved").
- * attention: CareerTrack refused it (a 422 or another final answer); only the user moves it on.
- */
-export type OutboxState = 'pending' | 'sending' | 'synced' | 'attention';
-
-export interface OutboxRow {
-  id: number;
-  job_key: string;
-  draft: ApplicationCreate;
-  state: OutboxState;
-  attempts: number;
-  last_error: string | null;
-  field_errors: FieldErrors | null;
-  next_attempt_at: number;
-  /** Set only while sending: rows without it stay out of the lease index. */
-  lease_until: number | null;
-  /** A create may have reached the server without an answer: look it up before sending again. */
-  in_doubt: boolean;
-  /**
-   * A request of this row timed out and the server may still be working on it until then: no
-   * lookup or resend before it, not even on "Retry now". Absent in rows that never had one.
-   */
-  lookup_after?: number | null;
-  first_attempt_at: number | null;
-  server_id: number | null;
-  created_at: number;
-  updated_at: number;
-  synced_at: number | null;
-}
 
 /** The one secret: the CareerTrack token, bound to the API address it was issued by. */
 export interface SessionRow {
@@ -53,9 +20,23 @@ export interface SessionRow {
   saved_at: number;
 }
 
+/**
+ * The user's latest applications as CareerTrack last listed them, for the popup when CareerTrack
+ * cannot be reached. Bound to the address and account it came from: forgotten at every sign-in and
+ * sign-out.
+ */
+export interface ApplicationsCopyRow {
+  key: 'applications';
+  api_url: string;
+  saved_at: number;
+  /** As the list shows them: no notes, which may be long and are not shown. */
+  applications: ApplicationView[];
+}
+
 export type ClipperDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   secrets: EntityTable<SessionRow, 'key'>;
+  copies: EntityTable<ApplicationsCopyRow, 'key'>;
 };
 
 /** `options`: Dexie's, e.g. the IndexedDB to use (a test's broken one). */
@@ -67,6 +48,7 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
     outbox: '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
     secrets: 'key',
   });
+  db.version(2).stores({ copies: 'key' });
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
   // touched and broadcast every commit to the extension's other contexts, work each save paid for.
   for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });

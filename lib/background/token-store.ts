@@ -2,7 +2,7 @@
  * The token store. The token lives only in the extension's IndexedDB: `storage.local` and
  * `storage.sync` are shared with content scripts, which must never be able to read it.
  */
-import type { ClipperDb, SessionRow } from '@/lib/db';
+import type { ClipperDb, SessionRow } from '@/lib/background/database';
 import { type Remembered, remembered } from '@/lib/remembered';
 
 export type Auth =

@@ -8,12 +8,19 @@ import {
   canCarrySecrets,
   type Failure,
   insecureMessage,
-} from '@/lib/api';
-import { parseRetryAfter, retryDelay } from '@/lib/backoff';
-import type { ClipperDb, OutboxRow } from '@/lib/db';
-import { claimNext, finishAndClaimNext, finishAttempt, LEASE_MS, nextDueAt } from '@/lib/outbox';
+} from '@/lib/background/api-client';
+import { parseRetryAfter, retryDelay } from '@/lib/background/backoff';
+import type { ClipperDb } from '@/lib/background/database';
+import {
+  claimNext,
+  finishAndClaimNext,
+  finishAttempt,
+  LEASE_MS,
+  nextDueAt,
+} from '@/lib/background/outbox';
+import { currentAuth, rejectSession } from '@/lib/background/token-store';
+import type { OutboxRow } from '@/lib/outbox-row';
 import type { Application } from '@/lib/schema';
-import { currentAuth, rejectSession } from '@/lib/secrets';
 
 export const CONCURRENCY = 4;
 /**

@@ -2,9 +2,10 @@
  * The background's wiring: one factory that registers every listener synchronously (a woken worker
  * must find its listener before the first await) and answers the pages' and the content scripts'
  * messages. entrypoints/background.ts calls `startBackground({ browser })`, then the shortcut's
- * and the menu's `registerSaveTriggers` (lib/save-triggers.ts).
+ * and the menu's `registerSaveTriggers` (lib/background/triggers.ts).
  */
-import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/api';
+import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/background/api-client';
+import { createApplicationsList, forgetApplications } from '@/lib/background/applications';
 import {
   type BadgeSurface,
   badgeSurface,
@@ -12,11 +13,34 @@ import {
   showBadge,
   showSavedOnTab,
   type TabSurface,
-} from '@/lib/badge';
-import { type ContentTab, createClipHandler, frameTab, jobKeyOf } from '@/lib/clip-handlers';
+} from '@/lib/background/badge';
+import {
+  type ContentTab,
+  createClipHandler,
+  frameTab,
+  jobKeyOf,
+} from '@/lib/background/clip-handlers';
+import { type ClipperDb, openDb } from '@/lib/background/database';
+import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
+import {
+  deleteRow,
+  findAlreadySaved,
+  listGroup,
+  type OutboxGroup,
+  requeue,
+  saveToOutbox,
+} from '@/lib/background/outbox';
+import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
+import {
+  type Auth,
+  clearSession,
+  currentAuth,
+  getSession,
+  normalizeApiUrl,
+  setSession,
+} from '@/lib/background/token-store';
 import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
 import { frameVisible } from '@/lib/content/visible';
-import { type ClipperDb, type OutboxRow, openDb } from '@/lib/db';
 import {
   isExtensionPage,
   type OutboxRowView,
@@ -26,26 +50,9 @@ import {
   type SaveOutcome,
   type Sender,
 } from '@/lib/messages';
-import { type OpenerBrowser, openPopupFor } from '@/lib/open-page';
-import {
-  deleteRow,
-  findAlreadySaved,
-  listGroup,
-  type OutboxGroup,
-  requeue,
-  saveToOutbox,
-} from '@/lib/outbox';
+import type { OutboxRow } from '@/lib/outbox-row';
 import { type ApplicationDraft, validateDraft } from '@/lib/schema';
-import {
-  type Auth,
-  clearSession,
-  currentAuth,
-  getSession,
-  normalizeApiUrl,
-  setSession,
-} from '@/lib/secrets';
 import { rememberSettings } from '@/lib/settings';
-import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/sync';
 
 export const SYNC_ALARM = 'sync';
 /** A save answers within seconds: past this it says "queued" and the engine carries on. */
@@ -240,8 +247,16 @@ export function startBackground(deps: BackgroundDeps): Background {
     return outcomeOf(id);
   }
 
+  const listApplications = createApplicationsList({
+    db,
+    auth,
+    apiFor: (baseUrl, token) => apiFor(baseUrl, token),
+    now: () => clock.now(),
+  });
+
   async function signIn(apiUrl: string, token: string, email: string | null) {
     await setSession(db, { token, apiUrl, email }, clock.now());
+    await forgetApplications(db);
     await settings.update({ api_url: normalizeApiUrl(apiUrl), email });
     void refreshBadge();
     void engine.nudge();
@@ -362,6 +377,7 @@ export function startBackground(deps: BackgroundDeps): Background {
         await apiFor(session.api_url, session.token).logout();
       }
       await clearSession(db);
+      await forgetApplications(db);
       await settings.update({ email: null });
       void refreshBadge();
       return { ok: true };
@@ -384,6 +400,8 @@ export function startBackground(deps: BackgroundDeps): Background {
         ...(check.verdict === 'connected' && session?.email ? { email: session.email } : {}),
       };
     },
+
+    'applications:list': (request) => listApplications(request.query),
   };
 
   async function handle(message: unknown, sender: Sender): Promise<unknown> {

@@ -2,8 +2,8 @@
  * The toolbar badge: how many saves wait or need the user, red when only the user can move them on
  * (a field to fix, a sign-in), neutral while they merely wait, empty when nothing waits.
  */
-import type { ClipperDb } from '@/lib/db';
-import { countUnsent } from '@/lib/outbox';
+import type { ClipperDb } from '@/lib/background/database';
+import { countUnsent } from '@/lib/background/outbox';
 
 export const BADGE_ALERT = '#D93025';
 export const BADGE_NEUTRAL = '#5F6368';

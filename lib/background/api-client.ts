@@ -41,6 +41,17 @@ export type CreateResult =
   | { kind: 'invalid'; fieldErrors: FieldErrors; message: string }
   | Failure;
 export type FindResult = { kind: 'found'; applications: Application[] } | Failure;
+
+/** `GET /api/applications`'s own parameters, as CareerTrack names and bounds them. */
+export interface ListQuery {
+  status?: string;
+  /** CareerTrack matches it anywhere in company_name. */
+  company?: string;
+  /** 1 to 100. */
+  perPage: number;
+  sortBy: 'applied_at' | 'created_at' | 'updated_at' | 'company_name' | 'status';
+  sortDirection: 'asc' | 'desc';
+}
 export type LoginResult =
   | { kind: 'signed-in'; token: string; email: string }
   | { kind: 'invalid'; fieldErrors: FieldErrors; message: string }
@@ -62,6 +73,7 @@ export interface Api {
   logout(): Promise<{ ok: boolean; message: string }>;
   createApplication(body: ApplicationCreate): Promise<CreateResult>;
   findApplications(company: string): Promise<FindResult>;
+  listApplications(query: ListQuery): Promise<FindResult>;
   testConnection(): Promise<ConnectionResult>;
 }
 
@@ -208,6 +220,29 @@ export function createApi({
     };
   }
 
+  async function listApplications(query: ListQuery): Promise<FindResult> {
+    const { status, company, perPage, sortBy, sortDirection } = query;
+    const reply = await send('get', 'api/applications', {
+      searchParams: {
+        ...(status ? { status } : {}),
+        ...(company ? { company } : {}),
+        per_page: perPage,
+        sort_by: sortBy,
+        sort_direction: sortDirection,
+      },
+    });
+    if (reply.kind === 'answer' && reply.status === 200) {
+      const parsed = applicationListResponseSchema.safeParse(reply.body);
+      if (parsed.success) return { kind: 'found', applications: parsed.data.data };
+      return unexpectedBody(
+        reply,
+        `The answer from ${where} was not a list of applications.`,
+        false,
+      );
+    }
+    return failure(reply);
+  }
+
   return {
     async login(email, password) {
       const reply = await send('post', 'api/auth/login', { json: { email, password } });
@@ -242,26 +277,16 @@ export function createApi({
       return invalid(reply) ?? failure(reply);
     },
 
-    async findApplications(company) {
-      const reply = await send('get', 'api/applications', {
-        searchParams: {
-          company,
-          per_page: 100,
-          sort_by: 'created_at',
-          sort_direction: 'desc',
-        },
+    findApplications(company) {
+      return listApplications({
+        company,
+        perPage: 100,
+        sortBy: 'created_at',
+        sortDirection: 'desc',
       });
-      if (reply.kind === 'answer' && reply.status === 200) {
-        const parsed = applicationListResponseSchema.safeParse(reply.body);
-        if (parsed.success) return { kind: 'found', applications: parsed.data.data };
-        return unexpectedBody(
-          reply,
-          `The answer from ${where} was not a list of applications.`,
-          false,
-        );
-      }
-      return failure(reply);
     },
+
+    listApplications,
 
     async testConnection() {
       const root = await send('get', '');

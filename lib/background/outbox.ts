@@ -4,7 +4,8 @@
  * bounded pages: the outbox may hold thousands of rows.
  */
 import { Dexie } from 'dexie';
-import type { ClipperDb, OutboxRow, OutboxState } from '@/lib/db';
+import type { ClipperDb } from '@/lib/background/database';
+import type { OutboxRow, OutboxState } from '@/lib/outbox-row';
 import type { ApplicationCreate } from '@/lib/schema';
 
 /** Long enough for a request with its 20 s timeout; short enough that a stopped worker is noticed. */

@@ -3,8 +3,8 @@
  * version was installed. On a LinkedIn or Indeed job page the shortcut and the menu do what the
  * page's Save button does; on any other page they open the popup, prefilled from that page.
  */
-import { type ContentTab, jobKeyOf } from '@/lib/clip-handlers';
-import { type OpenerBrowser, openPopupFor } from '@/lib/open-page';
+import { type ContentTab, jobKeyOf } from '@/lib/background/clip-handlers';
+import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 
 /** The manifest's command name and the menu entry's id. */
 export const SAVE_COMMAND = 'save-job';
@@ -49,7 +49,7 @@ export interface TriggerBrowser extends OpenerBrowser {
   contextMenus?: Menus;
 }
 
-/** The background's save of a tab's job (lib/background-handlers.ts): false, nothing saved. */
+/** The background's save of a tab's job (lib/background/handlers.ts): false, nothing saved. */
 export type SaveTab = (tab: ContentTab) => Promise<boolean>;
 
 /** What the shortcut and the menu do in `tab`. */

@@ -4,12 +4,13 @@
  * see. The job is read by the tab's content script; what the user saved goes only to the frame
  * and the toolbar, never to the content script or the page (docs/in-page-ui.md).
  */
+import type { ClipperDb } from '@/lib/background/database';
+import { findAlreadySaved } from '@/lib/background/outbox';
 import { type ButtonState, EXTRACT_JOB, FRAME_PATH } from '@/lib/content/protocol';
-import type { ClipperDb, OutboxRow } from '@/lib/db';
 import { initialForm } from '@/lib/draft-form';
 import { indeedAddress, linkedInAddress } from '@/lib/extract/url';
 import { frameRequestSchema, jobDraftSchema, type SaveOutcome, type Sender } from '@/lib/messages';
-import { findAlreadySaved } from '@/lib/outbox';
+import type { OutboxRow } from '@/lib/outbox-row';
 import type { ApplicationDraft } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 
