@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { buildManifest } from './lib/manifest';
+import { buildManifest, INDEED_MATCHES, LINKEDIN_MATCHES } from './lib/manifest';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,6 +12,17 @@ export default defineConfig({
     build: { minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } },
   }),
   manifest: ({ browser, manifestVersion }) => buildManifest(browser, manifestVersion),
+  hooks: {
+    // Each content script's hosts: `www.`, the bare domain and ~40 country sites. Set here rather
+    // than in the entrypoint, whose definition WXT bundles: the list would cost its ~300 bytes there.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        const file = script.js?.join(' ') ?? '';
+        if (file.includes('linkedin')) script.matches = [...LINKEDIN_MATCHES];
+        else if (file.includes('indeed')) script.matches = [...INDEED_MATCHES];
+      }
+    },
+  },
   zip: {
     // Firefox ships as MV2 and MV3 from the same version: the names must not collide.
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',

@@ -11,10 +11,13 @@ export default defineBackground({
   persistent: false,
   main() {
     // Registers every listener synchronously, so that a worker woken by an event sees it.
-    startBackground({ browser });
-    registerSaveTriggers(browser, (tabId, files) =>
-      // The manifest's own content script files, so public paths by construction.
-      browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),
+    const background = startBackground({ browser });
+    registerSaveTriggers(
+      browser,
+      (tabId, files) =>
+        // The manifest's own content script files, so public paths by construction.
+        browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),
+      background.saveTab,
     );
   },
 });

@@ -1,21 +1,19 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { answerExtractRequests } from '@/lib/content/answer-extract';
 import { indeedPlace } from '@/lib/content/indeed-place';
-import { mountSaveButton } from '@/lib/content/one-click';
+import { mountSaveFrame } from '@/lib/content/one-click';
+import { keepSingleCopy } from '@/lib/content/single-copy';
 import { indeed } from '@/lib/extract/indeed';
 import { createExtractor } from '@/lib/extract/index';
-import { INDEED_MATCHES } from '@/lib/manifest';
 
+// One site per content script: each page loads only the extraction code its site needs.
 export default defineContentScript({
-  matches: [...INDEED_MATCHES],
+  // All of INDEED_MATCHES (lib/manifest.ts): wxt.config.ts's hook writes them into the manifest.
+  matches: ['https://www.indeed.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const extract = createExtractor([indeed]);
-    const run = mountSaveButton(ctx, {
-      ...indeedPlace,
-      key: (url) => indeed.address?.(url)?.key,
-      extract,
-    });
-    answerExtractRequests(ctx, extract, run);
+    keepSingleCopy(ctx);
+    mountSaveFrame(ctx, { ...indeedPlace, key: (url) => indeed.address?.(url)?.key });
+    answerExtractRequests(ctx, createExtractor([indeed]));
   },
 });

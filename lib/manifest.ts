@@ -4,10 +4,65 @@
  */
 export const DEFAULT_API_URL = 'http://127.0.0.1:8000';
 
-/** Job sites whose pages the content scripts read; `*.` also matches the bare domain. */
-export const LINKEDIN_MATCHES = ['https://*.linkedin.com/*'] as const;
-export const INDEED_MATCHES = ['https://*.indeed.com/*'] as const;
-export const JOB_SITE_MATCHES = [...LINKEDIN_MATCHES, ...INDEED_MATCHES] as const;
+/**
+ * The hosts that show jobs: `www.`, the bare domain and the country sites (au., uk., de., ...),
+ * never every subdomain (a script on `business.linkedin.com` or `employers.indeed.com` would only
+ * widen what a page elsewhere on the domain could reach). Both sites use the same two-letter codes.
+ */
+export const JOB_COUNTRY_HOSTS = [
+  'ae',
+  'ar',
+  'at',
+  'au',
+  'be',
+  'br',
+  'ca',
+  'ch',
+  'cl',
+  'co',
+  'cz',
+  'de',
+  'dk',
+  'es',
+  'fi',
+  'fr',
+  'hk',
+  'ie',
+  'il',
+  'in',
+  'it',
+  'jp',
+  'kr',
+  'mx',
+  'my',
+  'nl',
+  'no',
+  'nz',
+  'pe',
+  'ph',
+  'pl',
+  'pt',
+  'ro',
+  'sa',
+  'se',
+  'sg',
+  'tr',
+  'tw',
+  'uk',
+  'za',
+] as const;
+
+const jobHosts = (domain: string) =>
+  [domain, `www.${domain}`, ...JOB_COUNTRY_HOSTS.map((code) => `${code}.${domain}`)].map(
+    (host) => `https://${host}/*`,
+  );
+
+export const LINKEDIN_MATCHES: readonly string[] = jobHosts('linkedin.com');
+export const INDEED_MATCHES: readonly string[] = jobHosts('indeed.com');
+export const JOB_SITE_MATCHES: readonly string[] = [...LINKEDIN_MATCHES, ...INDEED_MATCHES];
+
+/** The in-page button's page (lib/content/protocol.ts's FRAME_PATH, without its slash). */
+export const FRAME_FILE = 'save-frame.html';
 
 /** The local CareerTrack (`php artisan serve` or `npm run api`); match patterns ignore the port. */
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
@@ -59,6 +114,11 @@ export function buildManifest(browser: string, manifestVersion: 2 | 3) {
       },
     },
     host_permissions: [...LOOPBACK_MATCHES, ...JOB_SITE_MATCHES],
+    // The in-page button's frame, for the job sites' pages only (MV2 has no per-site list).
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: [FRAME_FILE], matches: [...JOB_SITE_MATCHES] }]
+        : [FRAME_FILE],
     // A self-hosted CareerTrack may live on any origin; it is asked for when the user sets it.
     // MV2 has no optional_host_permissions (and WXT drops the key there): origins go in
     // optional_permissions instead.

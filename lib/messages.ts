@@ -3,7 +3,7 @@
  * sender is checked: settings, the token and the outbox answer only the extension's own pages.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { CLIP_LOOKUP, CLIP_SAVE } from '@/lib/content/protocol';
+import { FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
 import type { OutboxRow } from '@/lib/outbox-row';
 import { type Application, STATUSES } from '@/lib/schema';
 import { defaultsPatchSchema, type Settings } from '@/lib/settings';
@@ -91,12 +91,12 @@ export const jobDraftSchema = z.object({
 });
 
 /**
- * Content scripts → background: page data only, never settings, the token or the outbox. Strict
- * objects and the draft's bounds refuse a forged or oversized payload before anything runs.
+ * The in-page button's frame → background: "what do I show?" and "the user clicked me". The job
+ * is always the one its tab's address names, so neither carries one.
  */
-export const clipRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal(CLIP_SAVE), draft: jobDraftSchema }),
-  z.strictObject({ type: z.literal(CLIP_LOOKUP), jobKey }),
+export const frameRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal(FRAME_STATE) }),
+  z.strictObject({ type: z.literal(FRAME_SAVE), visible: z.boolean().nullable() }),
 ]);
 
 export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import {
   appliedDateFor,
@@ -42,6 +42,11 @@ interface Props {
   onCancelEdit(): void;
 }
 
+/** The fields CareerTrack requires: the ones the user must type when the page lacks them. */
+const REQUIRED: readonly FieldName[] = ['company_name', 'position_title'];
+export const FROM_PAGE = 'Read from the page';
+export const TO_TYPE = 'Not on the page: type it';
+
 const STATUS_OPTIONS = STATUSES.map((status) => ({
   value: status,
   label: status[0]?.toUpperCase() + status.slice(1),
@@ -72,6 +77,22 @@ export function SaveForm(props: Props) {
     const element = name && form.current?.elements.namedItem(name);
     if (element instanceof HTMLElement) element.focus();
   };
+
+  // Said under each label: what the page gave, and what only the user can add.
+  const markOf = (name: FieldName): { hint?: string; class?: string } => {
+    if (target.kind !== 'new' || !job) return {};
+    if (REQUIRED.includes(name) && !values[name].trim())
+      return { hint: TO_TYPE, class: 'field--to-type' };
+    const origins: Partial<Record<string, unknown>> = job.origins;
+    if (origins[name] && values[name].trim()) return { hint: FROM_PAGE, class: 'field--from-page' };
+    return {};
+  };
+
+  // Once the page's job is in the form, the cursor waits in the first field left to type.
+  // Once per job read, not at every keystroke: hence `job` alone as the dependency.
+  useEffect(() => {
+    if (target.kind === 'new' && job) focusField(REQUIRED.find((name) => !values[name].trim()));
+  }, [job]);
 
   const setValue = (name: FieldName) => (value: string) =>
     props.onValues((current) => {
@@ -187,6 +208,7 @@ export function SaveForm(props: Props) {
     error: errorOf(name),
     onValue: setValue(name),
     onBlur,
+    ...markOf(name),
   });
 
   const truncated = target.kind === 'new' ? truncationNotice(job?.truncated) : null;

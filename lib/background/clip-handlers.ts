@@ -1,15 +1,15 @@
 /**
- * The content scripts' requests: save the page's job with the user's defaults (what the popup
- * would save) and say whether it was saved before. A content script is the page's neighbour, so
- * it gets the button's words only, and may ask only about the job its own tab's address names.
+ * The in-page button's requests. The button is an extension-origin frame in the job page: it asks
+ * what to show for the job its tab's address names, and saves that job on a click the user can
+ * see. The job is read by the tab's content script; what the user saved goes only to the frame
+ * and the toolbar, never to the content script or the page (docs/in-page-ui.md).
  */
-
 import type { ClipperDb } from '@/lib/background/database';
 import { findAlreadySaved } from '@/lib/background/outbox';
-import { type ButtonState, CLIP_LOOKUP } from '@/lib/content/protocol';
+import { type ButtonState, EXTRACT_JOB, FRAME_PATH } from '@/lib/content/protocol';
 import { initialForm } from '@/lib/draft-form';
 import { indeedAddress, linkedInAddress } from '@/lib/extract/url';
-import { clipRequestSchema, type SaveOutcome, type Sender } from '@/lib/messages';
+import { frameRequestSchema, jobDraftSchema, type SaveOutcome, type Sender } from '@/lib/messages';
 import type { OutboxRow } from '@/lib/outbox-row';
 import type { ApplicationDraft } from '@/lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -32,18 +32,29 @@ export function jobKeyOf(url: string | undefined): string | undefined {
   }
 }
 
-/** This extension's content script in a tab's top frame, else undefined. */
-export function contentTab(
+/** Our button's frame in a tab (never the top frame, never outside a tab), else undefined. */
+export function frameTab(
   sender: Sender,
   runtimeId: string,
   extensionOrigin: string,
-): ContentTab | undefined {
+): (ContentTab & { frameId: number }) | undefined {
   const tab = sender.tab;
-  // The tab's address follows pushState; Chrome's `sender.url` stays the one the page loaded with.
-  const url = tab?.url ?? sender.url;
-  if (sender.id !== runtimeId || tab?.id === undefined || tab.id < 0) return undefined;
-  if (!url || url.startsWith(extensionOrigin) || (sender.frameId ?? 0) !== 0) return undefined;
-  return { tabId: tab.id, index: tab.index, windowId: tab.windowId, jobKey: jobKeyOf(url) };
+  const frameId = sender.frameId ?? 0;
+  if (sender.id !== runtimeId || tab?.id === undefined || tab.id < 0 || frameId <= 0)
+    return undefined;
+  // By prefix: `URL.origin` is "null" for every chrome-extension:// and moz-extension:// address.
+  const url = sender.url ?? '';
+  if (!url.startsWith(extensionOrigin)) return undefined;
+  const path = `/${url.slice(extensionOrigin.length).replace(/^\/+/, '').split(/[?#]/)[0]}`;
+  // The tab's address follows pushState; the frame's own address says nothing about the job.
+  if (path !== FRAME_PATH) return undefined;
+  return {
+    tabId: tab.id,
+    index: tab.index,
+    windowId: tab.windowId,
+    jobKey: jobKeyOf(tab.url),
+    frameId,
+  };
 }
 
 /** "Saved on 3 Mar · applied", in the user's words for dates. */
@@ -96,38 +107,102 @@ export interface ClipDeps {
   markTab(tabId: number, detail: string | null): Promise<void>;
   /** The popup for the tab, prefilled from its page, to add what the page lacks. */
   openPopup(tab: ContentTab): Promise<void>;
+  /** A message to the content script of the tab's top frame (`tabs.sendMessage`, frame 0). */
+  askTab(tabId: number, message: object): Promise<unknown>;
+  /** Whether the user can see the frame `frameId` of the tab (lib/content/visible.ts). */
+  checkFrame(tabId: number, frameId: number): Promise<boolean>;
+  /** Tells the tab's button frames to ask again what to show. */
+  refreshFrames(tabId: number): void;
 }
 
 export const CLIP_REFUSED = { ok: false, error: 'This request was refused.' } as const;
 
+/** The frame says this when the click opened the popup instead of saving. */
+export const OPENED_POPUP: ButtonState = {
+  text: 'See the popup',
+  title: 'This click was not on a button you could see: check the job in the popup',
+};
+
 export function createClipHandler(deps: ClipDeps) {
+  /** The last outcome shown on each tab, for its job: what a reloaded frame shows again. */
+  const shown = new Map<number, { jobKey: string; state: ButtonState }>();
+
   async function savedDetail(jobKey: string): Promise<string | null> {
     const row = await findAlreadySaved(deps.db, jobKey);
     return row ? savedOn(row) : null;
   }
 
-  return async function handleClip(message: unknown, tab: ContentTab): Promise<unknown> {
-    const parsed = clipRequestSchema.safeParse(message);
-    if (!parsed.success) return CLIP_REFUSED;
-    const request = parsed.data;
-    const jobKey = request.type === CLIP_LOOKUP ? request.jobKey : request.draft.job_key;
-    // Only the job on the sender's own tab: a page cannot save or probe any other.
-    if (!tab.jobKey || jobKey !== tab.jobKey) return CLIP_REFUSED;
-    if (request.type === CLIP_LOOKUP) {
-      const detail = await savedDetail(jobKey);
-      await deps.markTab(tab.tabId, detail);
-      return detail ? ({ text: 'Already saved', title: detail } satisfies ButtonState) : null;
+  /** What the tab's button says now: this session's outcome, else the history's, else nothing. */
+  async function stateOf(tab: ContentTab): Promise<ButtonState | null> {
+    const jobKey = tab.jobKey;
+    if (!jobKey) {
+      await deps.markTab(tab.tabId, null);
+      return null;
     }
+    const detail = await savedDetail(jobKey);
+    await deps.markTab(tab.tabId, detail);
+    const recent = shown.get(tab.tabId);
+    if (recent?.jobKey === jobKey) return recent.state;
+    return detail ? { text: 'Already saved', title: detail } : null;
+  }
+
+  /**
+   * Reads the tab's job from its content script and saves it with the user's defaults; undefined
+   * when the tab has no content script or its page names another job than its address.
+   */
+  async function saveTab(tab: ContentTab): Promise<ButtonState | undefined> {
+    const jobKey = tab.jobKey;
+    if (!jobKey) return undefined;
+    const read = jobDraftSchema.safeParse(
+      await deps.askTab(tab.tabId, { type: EXTRACT_JOB }).catch(() => undefined),
+    );
+    // Only the job the tab's address names: a page cannot have another one saved.
+    if (!read.success || read.data.job_key !== jobKey) return undefined;
     // Settings share the outbox's IndexedDB: when it cannot be read the save below fails in words,
     // so the defaults only shape a draft that is refused anyway.
     const settings = await deps.settings().catch(() => DEFAULT_SETTINGS);
-    const form = initialForm(request.draft, settings, new Date(deps.now()));
+    const form = initialForm(read.data, settings, new Date(deps.now()));
     const outcome = await deps.save(form, jobKey);
     // Required fields the page lacks: the click goes on to the form, where the user adds them.
     if (outcome.state === 'invalid') await deps.openPopup(tab);
     // Storage that failed the save fails this read too: the button still gets the save's words.
     const detail = await savedDetail(jobKey).catch(() => null);
     await deps.markTab(tab.tabId, detail);
-    return buttonFor(outcome, detail);
-  };
+    const state = buttonFor(outcome, detail);
+    shown.set(tab.tabId, { jobKey, state });
+    deps.refreshFrames(tab.tabId);
+    return state;
+  }
+
+  /** A click in the frame: saved only when the frame and the content script both saw it shown. */
+  async function clickIn(tab: ContentTab & { frameId: number }, visible: boolean | null) {
+    const seen =
+      visible !== false && (await deps.checkFrame(tab.tabId, tab.frameId).catch(() => false));
+    if (!seen) {
+      await deps.openPopup(tab);
+      return OPENED_POPUP;
+    }
+    return (await saveTab(tab)) ?? buttonFor({ state: 'error', message: 'Reload the page' }, null);
+  }
+
+  async function handleFrame(
+    message: unknown,
+    tab: ContentTab & { frameId: number },
+  ): Promise<unknown> {
+    const parsed = frameRequestSchema.safeParse(message);
+    if (!parsed.success) return CLIP_REFUSED;
+    if (parsed.data.type === 'frame:state') {
+      const state = await stateOf(tab);
+      return { ...(state ?? { text: '', title: '' }), tabId: tab.tabId };
+    }
+    return clickIn(tab, parsed.data.visible);
+  }
+
+  /** The tab's address changed: its toolbar mark and its frames follow. */
+  async function tabChanged(tab: ContentTab): Promise<void> {
+    await stateOf(tab);
+    deps.refreshFrames(tab.tabId);
+  }
+
+  return { handleFrame, saveTab, tabChanged };
 }

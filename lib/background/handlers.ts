@@ -14,7 +14,12 @@ import {
   showSavedOnTab,
   type TabSurface,
 } from '@/lib/background/badge';
-import { type ContentTab, contentTab, createClipHandler } from '@/lib/background/clip-handlers';
+import {
+  type ContentTab,
+  createClipHandler,
+  frameTab,
+  jobKeyOf,
+} from '@/lib/background/clip-handlers';
 import { type ClipperDb, openDb } from '@/lib/background/database';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 import {
@@ -35,6 +40,8 @@ import {
   normalizeApiUrl,
   setSession,
 } from '@/lib/background/token-store';
+import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
+import { frameVisible } from '@/lib/content/visible';
 import {
   isExtensionPage,
   type OutboxRowView,
@@ -77,7 +84,25 @@ export interface BackgroundBrowser {
   };
   action?: BadgeSurface;
   browserAction?: BadgeSurface;
-  tabs: OpenerBrowser['tabs'];
+  /** Runs the frame's visibility check in a tab's content-script world. */
+  scripting?: {
+    executeScript(injection: {
+      target: { tabId: number; frameIds: number[] };
+      func: (frameId: number, width: number, height: number) => boolean;
+      args: [number, number, number];
+    }): Promise<Array<{ result?: unknown }>>;
+  };
+  tabs: OpenerBrowser['tabs'] & {
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+    /** The address of a tab changed (pushState too): its button and toolbar mark follow. */
+    onUpdated?: Listenable<
+      (
+        tabId: number,
+        change: { url?: string },
+        tab: { index?: number; windowId?: number },
+      ) => unknown
+    >;
+  };
 }
 
 export interface BackgroundDeps {
@@ -91,6 +116,10 @@ export interface BackgroundDeps {
   saveWaitMs?: number;
   /** How a live worker wakes itself for a retry due before the next alarm. */
   setTimer?: (callback: () => void, ms: number) => () => void;
+  /** A message to a tab's top-frame content script; by default `tabs.sendMessage`. */
+  askTab?: (tabId: number, message: object) => Promise<unknown>;
+  /** Whether the user can see a tab's button frame; by default lib/content/visible.ts in the tab. */
+  checkFrame?: (tabId: number, frameId: number) => Promise<boolean>;
   /** How the popup opens for a content script's tab (its page lacks required fields). */
   openPopup?: (tab: ContentTab) => Promise<void>;
 }
@@ -98,6 +127,11 @@ export interface BackgroundDeps {
 export interface Background {
   /** The listener's logic: an answer, or a refusal for a malformed message or a foreign sender. */
   handle(message: unknown, sender: Sender): Promise<unknown>;
+  /**
+   * The shortcut's and the menu's save on a LinkedIn or Indeed tab: what the in-page button does.
+   * False when there is nothing to save there (no content script, another job on the page).
+   */
+  saveTab(tab: ContentTab): Promise<boolean>;
   engine: SyncEngine;
   db: ClipperDb;
   /** The settings store; pages change it by message, tests also directly. */
@@ -243,6 +277,26 @@ export function startBackground(deps: BackgroundDeps): Background {
     openPopup:
       deps.openPopup ??
       ((tab) => openPopupFor(browser as OpenerBrowser, { ...tab, id: tab.tabId })),
+    askTab:
+      deps.askTab ?? ((tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 })),
+    checkFrame:
+      deps.checkFrame ??
+      (async (tabId, frameId) => {
+        const [ran] =
+          (await browser.scripting?.executeScript({
+            target: { tabId, frameIds: [0] },
+            func: frameVisible,
+            args: [frameId, FRAME_WIDTH, FRAME_HEIGHT],
+          })) ?? [];
+        return ran?.result === true;
+      }),
+    // Every page of the extension hears it; only the frames in that tab act on it.
+    refreshFrames: (tabId) => {
+      const sent = (
+        browser.runtime as { sendMessage?: (m: unknown) => Promise<unknown> }
+      ).sendMessage?.({ type: FRAME_REFRESH, tabId });
+      sent?.catch(() => {});
+    },
   });
 
   const handlers: {
@@ -358,12 +412,12 @@ export function startBackground(deps: BackgroundDeps): Background {
   };
 
   async function handle(message: unknown, sender: Sender): Promise<unknown> {
-    // Settings, the token and the outbox answer only this extension's own pages; a content
-    // script gets its own narrow requests, about the job on its tab.
-    if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
-      const tab = contentTab(sender, browser.runtime.id, extensionOrigin);
-      return tab ? handleClip(message, tab) : REFUSED;
-    }
+    // The in-page button's frame gets its two requests about its own tab's job, nothing else;
+    // content scripts get nothing at all (they answer, never ask).
+    const frame = frameTab(sender, browser.runtime.id, extensionOrigin);
+    if (frame) return handleClip.handleFrame(message, frame);
+    // Settings, the token and the outbox answer only this extension's own pages.
+    if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return REFUSED;
     const parsed = pageRequestSchema.safeParse(message);
     if (!parsed.success) return REFUSED;
     const request = parsed.data;
@@ -376,6 +430,11 @@ export function startBackground(deps: BackgroundDeps): Background {
   browser.alarms.onAlarm.addListener((alarm) =>
     alarm.name === SYNC_ALARM ? engine.nudge() : undefined,
   );
+  browser.tabs.onUpdated?.addListener((tabId, change, tab) =>
+    change.url === undefined
+      ? undefined
+      : handleClip.tabChanged({ tabId, ...tab, jobKey: jobKeyOf(change.url) }),
+  );
   browser.runtime.onStartup.addListener(() => engine.nudge());
   browser.runtime.onInstalled.addListener(() => engine.nudge());
   const started = Promise.all([ensureAlarm(browser), refreshBadge(), engine.nudge()]).then(
@@ -383,7 +442,8 @@ export function startBackground(deps: BackgroundDeps): Background {
     console.error,
   );
 
-  return { handle, engine, db, settings, refreshBadge, started };
+  const saveTab = async (tab: ContentTab) => !!(await handleClip.saveTab(tab));
+  return { handle, saveTab, engine, db, settings, refreshBadge, started };
 }
 
 /** Chrome keeps alarms across worker restarts; re-creating one would push its next run back. */

@@ -3,9 +3,8 @@
  * version was installed. On a LinkedIn or Indeed job page the shortcut and the menu do what the
  * page's Save button does; on any other page they open the popup, prefilled from that page.
  */
-import { jobKeyOf } from '@/lib/background/clip-handlers';
+import { type ContentTab, jobKeyOf } from '@/lib/background/clip-handlers';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
-import { RUN_SAVE } from '@/lib/content/protocol';
 
 /** The manifest's command name and the menu entry's id. */
 export const SAVE_COMMAND = 'save-job';
@@ -41,7 +40,6 @@ export interface TriggerBrowser extends OpenerBrowser {
     onInstalled: Listenable<(details: { reason: string }) => unknown>;
   };
   tabs: OpenerBrowser['tabs'] & {
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
     query(query: { url: string[] }): Promise<TriggerTab[]>;
   };
   /** Absent on Firefox for Android, like the menus. */
@@ -51,15 +49,23 @@ export interface TriggerBrowser extends OpenerBrowser {
   contextMenus?: Menus;
 }
 
+/** The background's save of a tab's job (lib/background/handlers.ts): false, nothing saved. */
+export type SaveTab = (tab: ContentTab) => Promise<boolean>;
+
 /** What the shortcut and the menu do in `tab`. */
-export function saveFromTab(browser: TriggerBrowser, tab: TriggerTab | undefined): Promise<void> {
+export function saveFromTab(
+  browser: TriggerBrowser,
+  saveTab: SaveTab,
+  tab: TriggerTab | undefined,
+): Promise<void> {
   const id = tab?.id;
   if (id === undefined) return Promise.resolve();
   const target = { ...tab, id };
+  const jobKey = jobKeyOf(tab?.url);
   // Decided from the address, before any await: Firefox opens the popup only within the handler.
-  if (!jobKeyOf(tab?.url)) return openPopupFor(browser, target);
-  return browser.tabs.sendMessage(id, { type: RUN_SAVE }).then(
-    (ran) => (ran === true ? undefined : openPopupFor(browser, target)),
+  if (!jobKey) return openPopupFor(browser, target);
+  return saveTab({ tabId: id, index: tab?.index, windowId: tab?.windowId, jobKey }).then(
+    (saved) => (saved ? undefined : openPopupFor(browser, target)),
     // No content script answered (the page still loading, or one an update orphaned).
     () => openPopupFor(browser, target),
   );
@@ -86,13 +92,17 @@ export async function injectIntoOpenTabs(browser: TriggerBrowser, inject: Inject
 }
 
 /** Registers the listeners synchronously, for a worker woken by one of these events. */
-export function registerSaveTriggers(browser: TriggerBrowser, inject: Inject): void {
+export function registerSaveTriggers(
+  browser: TriggerBrowser,
+  inject: Inject,
+  saveTab: SaveTab,
+): void {
   const menus = browser.menus ?? browser.contextMenus;
   browser.commands?.onCommand.addListener((command, tab) =>
-    command === SAVE_COMMAND ? saveFromTab(browser, tab) : undefined,
+    command === SAVE_COMMAND ? saveFromTab(browser, saveTab, tab) : undefined,
   );
   menus?.onClicked.addListener((info, tab) =>
-    info.menuItemId === SAVE_MENU_ID ? saveFromTab(browser, tab) : undefined,
+    info.menuItemId === SAVE_MENU_ID ? saveFromTab(browser, saveTab, tab) : undefined,
   );
   browser.runtime.onInstalled.addListener(({ reason }) =>
     reason === 'install' || reason === 'update' ? injectIntoOpenTabs(browser, inject) : undefined,

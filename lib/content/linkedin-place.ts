@@ -1,15 +1,10 @@
 import type { Placement } from './place';
 
-/** LinkedIn's layouts; the fixtures named prove each selector. */
+/** LinkedIn's layouts; the pages named prove each one. */
 export const linkedInPlace: Placement = {
-  // Signed-in search's detail pane and job view (signed-in-search-turnit.html).
-  pane: '.scaffold-layout__detail,.jobs-search__job-details,.job-view-layout',
-  spots: [
-    // Signed in: after Save, beside Easy Apply (turnit; the first is the top card's, not the sticky bar's).
-    ['.jobs-save-button', 'afterend'],
-    // Signed out: after Apply (guest-view-heidi.html, guest-fragment-notion.html).
-    ['.top-card-layout__cta-container', 'beforeend'],
-    // Else under the title (test/pages/linkedin-search-second-card.html).
-    ['[class*="unified-top-card__job-title"],.top-card-layout__title', 'afterend'],
-  ],
+  // 2026 signed in (test/pages/button-linkedin-2026.html), the search's pane and the job view
+  // (signed-in-search-turnit.html); the signed-out page has none and is searched whole.
+  pane: '[data-sdui-screen$="JobDetails"],.jobs-search__job-details,.scaffold-layout__detail,.job-view-layout',
+  // The link to the job itself, else the pane's heading.
+  title: (id) => `a[href*="/jobs/view/${id}"],h1,h2`,
 };

@@ -1,79 +1,46 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { JobDraft } from '@/lib/extract/types';
-import { createButton, IDLE } from './button';
+import { createFrame, pin } from './frame';
 import { watchJob } from './navigation';
 import { type Placement, paneOf, spotOf } from './place';
-import { type ButtonState, CLIP_LOOKUP, CLIP_SAVE } from './protocol';
+import { type PlacedSlot, placedAt } from './visible';
 
 export interface OneClickSite extends Placement {
   /** The job the address names (`linkedin:<id>`, `indeed:<jk>`), read again at every use. */
   key(url: URL): string | undefined;
-  extract(document: Document, url: URL): JobDraft;
 }
 
-const SAVING_TEXT = 'Saving…';
-const SAVING: ButtonState = { text: SAVING_TEXT, title: SAVING_TEXT };
-const FAILED: ButtonState = { text: 'Not saved', title: 'Try again' };
-
 /**
- * The in-page Save button: placed beside the site's buttons for the job on screen, following
- * single-page navigation. Returns `run`, what a click does (also for the shortcut and the context
- * menu): false when the page names no job. The job is read at that moment, never remembered.
+ * Keeps the in-page button's frame beside the job on screen, following single-page navigation.
+ * It neither knows nor shows what the user saved: the frame asks the background itself. Where it
+ * put the frame is kept for the background's visibility check (lib/content/visible.ts).
  */
-export function mountSaveButton(ctx: ContentScriptContext, site: OneClickSite): () => boolean {
-  let shown: string | undefined; // the job the button's state is about
-  let busy = false;
-  let at: Element | undefined;
-  const ui = createButton((event) => event.isTrusted && run());
-  const here = () => new URL(location.href);
-  const jobNow = () => site.key(here());
+export function mountSaveFrame(ctx: ContentScriptContext, site: OneClickSite): void {
+  const frame = createFrame();
+  const slot = globalThis as PlacedSlot;
+  let at = '';
 
-  // Orphaned by an update, the browser throws "Extension context invalidated": go quiet.
-  const ask = async (message: object): Promise<ButtonState | undefined> => {
-    try {
-      return await browser.runtime.sendMessage(message);
-    } catch {
-      void ctx.isInvalid;
-    }
-  };
-
-  // The job now on screen: a new one starts from Idle (then its history), and the button goes to
-  // the site's spot. True once placed, or when there is no job to place it for.
+  // True once placed, or when the address names no job (nothing to place).
   const sync = (): boolean => {
-    const job = jobNow();
-    if (job !== shown) {
-      shown = job;
-      ui.show(IDLE);
-      if (job)
-        void ask({ type: CLIP_LOOKUP, jobKey: job }).then((saved) => {
-          if (saved?.text && shown === job && !busy) ui.show(saved);
-        });
+    const id = site.key(new URL(location.href))?.split(':')[1];
+    if (!id) {
+      frame.remove();
+      return true;
     }
-    const spot = job && spotOf(site);
-    if (!spot) {
-      if (!job) ui.host.remove();
-      return !job;
+    const spot = spotOf(site, id);
+    if (!spot) return false;
+    const [anchor, where] = spot;
+    if (!frame.isConnected || slot.careertrackFrame?.anchor !== anchor || at !== where) {
+      pin(frame, where === 'afterbegin');
+      anchor.insertAdjacentElement(where, frame);
+      at = where;
+      slot.careertrackFrame = placedAt(frame, anchor);
     }
-    if (!ui.host.isConnected || spot[0] !== at) spot[0].insertAdjacentElement(spot[1], ui.host);
-    at = spot[0];
     return true;
   };
 
-  const run = (): boolean => {
-    const job = jobNow();
-    if (!job || busy || ctx.isInvalid) return !!job;
-    sync();
-    busy = ui.button.disabled = true;
-    ui.show(SAVING);
-    void ask({ type: CLIP_SAVE, draft: site.extract(document, here()) }).then((answer) => {
-      busy = ui.button.disabled = false;
-      if (shown === job) ui.show(answer?.text ? answer : FAILED);
-    });
-    return true;
-  };
-
-  ctx.onInvalidated(() => ui.host.remove());
+  ctx.onInvalidated(() => {
+    frame.remove();
+    slot.careertrackFrame = undefined;
+  });
   watchJob(ctx, () => paneOf(site) ?? document.body, sync);
-  return run;
 }

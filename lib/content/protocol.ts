@@ -1,16 +1,22 @@
 // Kept free of zod: content scripts import this, and they must stay tiny.
 
-/** Popup → the content script of a tab: "which job is on this page?". */
+/** Popup or background → the content script of a tab: "which job is on this page?". */
 export const EXTRACT_JOB = 'job:extract';
-/** Background → content script: do what the Save button does (the shortcut, the context menu). */
-export const RUN_SAVE = 'clip:run';
 
-/** Content script → background: save this page's job with the user's defaults. */
-export const CLIP_SAVE = 'clip:save';
-/** Content script → background: was the job on screen saved before? (local history only) */
-export const CLIP_LOOKUP = 'clip:lookup';
+/** The in-page button's frame, an extension page: what the page's content script inserts. */
+export const FRAME_PATH = '/save-frame.html';
+/** Its fixed size in CSS pixels, the same whatever it says. */
+export const FRAME_WIDTH = 200;
+export const FRAME_HEIGHT = 36;
 
-/** What the in-page button shows, worded by the background: content scripts only display it. */
+/** Frame → background: what to show for the job its tab's address names. */
+export const FRAME_STATE = 'frame:state';
+/** Frame → background: the user clicked; `visible` is what the frame's own check saw (null: none). */
+export const FRAME_SAVE = 'frame:save';
+/** Background → every frame: the tab's job or its state changed, ask again. */
+export const FRAME_REFRESH = 'frame:refresh';
+
+/** What the in-page button shows, worded by the background, inside the frame only. */
 export interface ButtonState {
   /** Short, on the button: "Saved ✓", "Already saved", "Needs details", ... */
   text: string;

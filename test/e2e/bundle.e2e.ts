@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INDEED_MATCHES, LINKEDIN_MATCHES } from '../../lib/manifest';
 import { EXTENSION_DIR } from './harness/chromium';
 
 /** Every script that runs inside a job page: the site content scripts and the injected extractor. */
@@ -42,5 +43,17 @@ describe('the built scripts that run in job pages', () => {
         `${library} found in the background or the pages' chunks`,
       ).toBe(true);
     }
+  });
+});
+
+describe('the built manifest', () => {
+  it("gives each content script its site's job hosts, as wxt.config.ts's hook writes them", () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      content_scripts: { js: string[]; matches: string[] }[];
+    };
+    const matchesOf = (file: string) =>
+      manifest.content_scripts.find((script) => script.js.includes(file))?.matches;
+    expect(matchesOf('content-scripts/linkedin.js')).toEqual([...LINKEDIN_MATCHES]);
+    expect(matchesOf('content-scripts/indeed.js')).toEqual([...INDEED_MATCHES]);
   });
 });

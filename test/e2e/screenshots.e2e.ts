@@ -12,6 +12,7 @@ import {
 } from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
+import { clickSave, SAVE_FRAME, saveButtons } from './harness/save-button';
 import { openPopupFor } from './harness/tabs';
 
 /**
@@ -102,20 +103,20 @@ describe.runIf(gate.run)('screenshots for the README (Chromium, real pages)', ()
     const jobPage = await openJob('linkedin/guest-fragment-notion');
     await jobPage.setViewportSize({ width: 1000, height: 700 });
     await jobPage.addStyleTag({ content: PAGE_STYLE });
-    // A closed shadow root: the page, and so Playwright's locators, see only the host element.
-    const host = jobPage.locator('careertrack-save');
+    // The extension's frame: the page sees the element, never what it says.
+    const host = jobPage.locator(SAVE_FRAME);
     await host.waitFor({ state: 'attached', timeout: 10_000 });
     await host.scrollIntoViewIfNeeded();
     const before = await host.boundingBox();
     if (!before) throw new Error('the Save to CareerTrack button is not on screen');
     const saved = await recordCount();
-    // A real click (isTrusted), at the button's middle.
-    await jobPage.mouse.click(before.x + before.width / 2, before.y + before.height / 2);
+    await clickSave(jobPage);
     await expect.poll(recordCount, { timeout: 15_000 }).toBe(saved + 1);
-    // Its label changes from "Save to CareerTrack" to the outcome, and so does its width.
+    // Its words change inside the frame; the element the page sees keeps its size.
     await expect
-      .poll(async () => (await host.boundingBox())?.width, { timeout: 5_000 })
-      .not.toBe(before.width);
+      .poll(async () => (await saveButtons(jobPage))[0]?.text, { timeout: 5_000 })
+      .toBe('Saved ✓');
+    expect(await host.boundingBox()).toEqual(before);
     // The job's top card, from its title down to the buttons, with a margin.
     const card = await jobPage.locator('.top-card-layout').first().boundingBox();
     const after = await host.boundingBox();

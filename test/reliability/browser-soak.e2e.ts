@@ -16,6 +16,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../e2e/harness/chrom
 import { type JobSiteServer, startJobSiteServer } from '../e2e/harness/job-site-server';
 import {
   buttonSettles,
+  clickSave,
   extensionDir,
   linkedInJobPage,
   popupFor,
@@ -281,7 +282,7 @@ describe('soak in Chromium: the built extension against a failing CareerTrack', 
           honest.push(`popup said saved for ${url} before CareerTrack had it`);
         await form.close();
       } else {
-        await page.locator('careertrack-save').click();
+        await clickSave(page);
         const said = await buttonSettles(page, /^(Saved ✓|Queued|Queued \(offline\)|Not saved)$/);
         answers.set(url, { state: said });
         if (said === 'Saved ✓' && !api.records().some((r) => r.source_url === url))

@@ -1,15 +1,15 @@
 /**
  * The reliability suite's Chromium side: the CareerTrack stand-in with faults that outlive its
  * restarts, an extension page kept open to send messages and read the extension's IndexedDB, the
- * service worker stopped through the DevTools protocol, and the in-page button read as assistive
- * technology reads it (its shadow root is closed).
+ * service worker stopped through the DevTools protocol, and the in-page button read inside its
+ * extension-origin frame (which the page cannot read).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/harness/chromium';
-import { SAVE_BUTTON_NAME, saveButtons } from '../e2e/harness/save-button';
+import { clickSave, SAVE_BUTTON_NAME, SAVE_FRAME, saveButtons } from '../e2e/harness/save-button';
 import { type RunningApi, startApi } from '../server/app';
 import { type Db, openDatabase } from '../server/db';
 import { ensureDemoAccount } from '../server/demo';
@@ -245,7 +245,7 @@ export async function popupFor(
   return popup;
 }
 
-export { SAVE_BUTTON_NAME as BUTTON_NAME, saveButtons };
+export { clickSave, SAVE_BUTTON_NAME as BUTTON_NAME, SAVE_FRAME, saveButtons };
 
 /** The button's text once it settles on `pattern`. */
 export async function buttonSettles(

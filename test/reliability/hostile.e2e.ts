@@ -16,10 +16,12 @@ import { DEMO_EMAIL, DEMO_PASSWORD } from '../server/demo';
 import {
   BUTTON_NAME,
   buttonSettles,
+  clickSave,
   extensionDir,
   linkedInJobPage,
   popupFor,
   readSecrets,
+  SAVE_FRAME,
   SoakCareerTrack,
   saveButtons,
   sendFrom,
@@ -210,7 +212,7 @@ describe('hostile pages and page-world probes (Chromium, built extension)', () =
   }) => {
     const page = await openHostile(4_400_000_602);
     const url = 'https://www.linkedin.com/jobs/view/4400000602/';
-    await page.locator('careertrack-save').click();
+    await clickSave(page);
     expect(await buttonSettles(page, /^(Saved ✓|Queued|Not saved|Needs details)$/)).toBe('Saved ✓');
     saves.push(url);
     const [button] = await saveButtons(page);
@@ -342,24 +344,33 @@ describe('hostile pages and page-world probes (Chromium, built extension)', () =
     await probe('window.postMessage of our message shapes: no answer', () => replies.length === 0);
     await probe('window.postMessage of our message shapes: nothing saved', nothingForged);
 
-    // 3. Synthetic events on the button's host: the shadow root is closed, the clicks untrusted.
-    const synthetic = await page.evaluate(async () => {
-      const host = document.querySelector('careertrack-save') as HTMLElement | null;
-      if (!host) return { found: false, shadow: null };
-      host.click();
-      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      host.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true }));
-      host.dispatchEvent(
+    // 3. Synthetic events on the button's frame: its document is another origin's, clicks and
+    //    keys the page makes never reach it, and the page cannot read into it.
+    const synthetic = await page.evaluate(async (selector) => {
+      const frame = document.querySelector(selector) as HTMLIFrameElement | null;
+      if (!frame) return { found: false, readable: null };
+      frame.click();
+      frame.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      frame.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true }));
+      frame.dispatchEvent(
         new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
       );
-      const point = host.getBoundingClientRect();
+      frame.contentWindow?.postMessage({ type: 'frame:save', visible: true }, '*');
+      const point = frame.getBoundingClientRect();
       (document.elementFromPoint(point.x + 5, point.y + 5) as HTMLElement | null)?.click();
       window.dispatchEvent(new Event('wxt:locationchange'));
       await new Promise((resolve) => setTimeout(resolve, 1_500));
-      return { found: true, shadow: host.shadowRoot === null ? null : 'open' };
-    });
+      let readable: string | null = null;
+      try {
+        readable = frame.contentDocument?.body?.textContent ?? null;
+        readable ??= frame.contentWindow?.document.body.textContent ?? null;
+      } catch {
+        readable = null;
+      }
+      return { found: true, readable };
+    }, SAVE_FRAME);
     await probe('the button is in the page', () => synthetic.found);
-    await probe("the button's shadow root is closed to the page", () => synthetic.shadow === null);
+    await probe("the button's frame is closed to the page", () => synthetic.readable === null);
     await probe('synthetic clicks and keys on the button: nothing saved', nothingSaved);
     await probe('synthetic clicks and keys on the button: it still says Save', idle);
 
@@ -416,7 +427,7 @@ describe('hostile pages and page-world probes (Chromium, built extension)', () =
     }
 
     // And after all that, a real click still saves: the probes were refused, not the button broken.
-    await page.locator('careertrack-save').click();
+    await clickSave(page);
     await probe(
       'a real click still saves',
       async () => (await buttonSettles(page, /^(Saved ✓|Queued)$/)) === 'Saved ✓',

@@ -10,7 +10,7 @@ import { openDb } from '@/lib/background/database';
 import { type Background, SYNC_ALARM, startBackground } from '@/lib/background/handlers';
 import { rememberSettings } from '@/lib/background/settings-store';
 import { getSession } from '@/lib/background/token-store';
-import { CLIP_LOOKUP, CLIP_SAVE, EXTRACT_JOB, RUN_SAVE } from '@/lib/content/protocol';
+import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -46,6 +46,16 @@ const contentScript = (overrides: Partial<Sender> = {}): Sender =>
     ...overrides,
   }) as Sender;
 
+/** The in-page button's frame (an extension page) inside that tab. */
+const frame = (overrides: Partial<Sender> = {}): Sender =>
+  ({
+    id: fakeBrowser.runtime.id,
+    url: fakeBrowser.runtime.getURL('/save-frame.html'),
+    frameId: 2,
+    tab: { id: 7, url: JOB_URL, index: 0 },
+    ...overrides,
+  }) as Sender;
+
 describe('a page or a content script cannot make the extension save or reveal anything', () => {
   let api: RunningApi;
   /** Another origin that records what reaches it: where a forged address or a redirect points. */
@@ -72,6 +82,9 @@ describe('a page or a content script cannot make the extension save or reveal an
       timeoutMs: 2_000,
       saveWaitMs: 2_000,
       openPopup: async () => {},
+      // The tab's content script: it reads this job, and the user sees the frame.
+      askTab: async () => job(),
+      checkFrame: async () => true,
     });
     const login = await ask(
       { type: 'auth:login', apiUrl: api.url, email: user.email, password: user.password },
@@ -165,37 +178,40 @@ describe('a page or a content script cannot make the extension save or reveal an
       refused({ type: 'auth:status' }, { id: fakeBrowser.runtime.id, url: JOB_URL }),
     );
 
-    // 3. The content scripts' own requests, forged or oversized.
-    const clip = (draft: unknown, extra: object = {}) => ({ type: CLIP_SAVE, draft, ...extra });
-    const forgedClips: Array<[string, unknown, Sender?]> = [
-      ['an extra key beside the draft', clip(job(), { apiUrl: evil.url })],
-      ['a title of 256 characters', clip(job({ position_title: 'x'.repeat(256) }))],
-      ['a company of 1 MB', clip(job({ company_name: 'x'.repeat(1_000_000) }))],
-      ['a description of 100,001 characters', clip(job({ description: 'x'.repeat(100_001) }))],
-      ['a job key of 2,049 characters', clip(job({ job_key: `linkedin:${'9'.repeat(2_040)}` }))],
-      ['a negative salary', clip(job({ salary_min: -1 }))],
-      ['a salary that is text', clip({ ...job(), salary_min: '50000' })],
-      ['eight truncation marks', clip(job({ truncated: Array(8).fill('company_name') }))],
-      ['a job other than the tab shows', clip(job({ job_key: 'linkedin:4400000001' }))],
-      ['a lookup of a job other than the tab shows', { type: CLIP_LOOKUP, jobKey: 'k1' }],
-      ['a lookup with an extra key', { type: CLIP_LOOKUP, jobKey: 'linkedin:4400000099', x: 1 }],
-      ['a message that is not an object', 'clip:save'],
+    // 3. Content scripts ask nothing (the page shares their world), not even what the button's
+    //    frame may; the frame asks two things, strictly shaped, about its own tab's job only.
+    const frameSave = (extra: object = {}) => ({ type: FRAME_SAVE, visible: true, ...extra });
+    const forgedFrames: Array<[string, unknown, Sender?]> = [
+      ['a save carrying a draft', frameSave({ draft: job() })],
+      ['a save carrying another API address', frameSave({ apiUrl: evil.url })],
+      ['a save carrying a job key', frameSave({ jobKey: 'k1' })],
+      ['a save whose visibility is text', { type: FRAME_SAVE, visible: 'yes' }],
+      ['a state request naming another job', { type: FRAME_STATE, jobKey: 'k1' }],
+      ['a message that is not an object', 'frame:save'],
       ['the extract request the popup sends to tabs', { type: EXTRACT_JOB }],
-      ['the run request the background sends to tabs', { type: RUN_SAVE }],
-      ['a save from a frame inside the page', clip(job()), contentScript({ frameId: 3 })],
-      ['a save from a tab of another extension id', clip(job()), contentScript({ id: 'other' })],
-      [
-        'a save from a tab showing no job',
-        clip(job()),
-        contentScript({
-          url: 'https://www.linkedin.com/feed/',
-          tab: { id: 7, url: 'https://www.linkedin.com/feed/', index: 0 } as Sender['tab'],
-        }),
-      ],
+      ["a page's request", { type: 'auth:status' }],
+      ['a frame at the top of the tab', frameSave(), frame({ frameId: 0 })],
+      ['a frame of another extension id', frameSave(), frame({ id: 'other' })],
+      ['another page of ours as a frame', frameSave(), frame({ url: popup().url })],
     ];
-    for (const [name, message, sender] of forgedClips) {
-      await probe(`content script: ${name}`, () => refused(message, sender ?? contentScript()));
+    for (const [name, message, sender] of forgedFrames) {
+      await probe(`frame: ${name}`, () => refused(message, sender ?? frame()));
     }
+    for (const message of [
+      frameSave(),
+      { type: FRAME_STATE },
+      { type: 'clip:save', draft: job() },
+      { type: 'clip:lookup', jobKey: 'linkedin:4400000099' },
+      { type: 'clip:run' },
+      { type: EXTRACT_JOB },
+    ]) {
+      await probe(`content script asks ${message.type}`, () => refused(message, contentScript()));
+    }
+    await probe('a frame in a tab showing no job saves nothing', async () => {
+      const feed = 'https://www.linkedin.com/feed/';
+      const answer = await ask(frameSave(), frame({ tab: { id: 7, url: feed } as Sender['tab'] }));
+      return (answer as { text?: string }).text === 'Not saved' && records() === 1;
+    });
 
     // 4. Nothing any extension page can ask shows the token; neither do the button's words.
     const reads = [
@@ -216,7 +232,7 @@ describe('a page or a content script cannot make the extension save or reveal an
       );
     }
     await probe("the page's button words hold no token", async () => {
-      const answer = await ask(clip(job()), contentScript());
+      const answer = await ask({ type: FRAME_SAVE, visible: true }, frame());
       return (answer as { text?: string }).text === 'Saved ✓' && !contains(answer);
     });
 

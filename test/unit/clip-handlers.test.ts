@@ -1,13 +1,14 @@
-// The background's side of the in-page button: content-script messages through the listener the
-// background registered in WXT's fake browser, the outbox in fake-indexeddb, CareerTrack as the
+// The background's side of the in-page button: the frame's messages through the listener the
+// background registered in WXT's fake browser, the tab's content script (its extraction and the
+// visibility check) stood in by the test, the outbox in fake-indexeddb, CareerTrack as the
 // stand-in over real HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTION_TITLE } from '@/lib/background/badge';
-import { buttonFor, jobKeyOf } from '@/lib/background/clip-handlers';
+import { buttonFor, jobKeyOf, OPENED_POPUP } from '@/lib/background/clip-handlers';
 import { openDb } from '@/lib/background/database';
 import { type Background, startBackground } from '@/lib/background/handlers';
-import { CLIP_LOOKUP, CLIP_SAVE } from '@/lib/content/protocol';
+import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
 import { initialForm } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
@@ -34,16 +35,27 @@ const job = (overrides: Partial<JobDraft> = {}): JobDraft => ({
   ...overrides,
 });
 
-/** A content script in the top frame of tab `tabId`, on `url`. */
-const tab = (tabId = 7, url = JOB_URL): Sender =>
-  ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId, url, index: 0 } }) as Sender;
+/** The button's frame (frame 2) in tab `tabId`, whose address is `url`. */
+const frame = (tabId = 7, url = JOB_URL): Sender =>
+  ({
+    id: fakeBrowser.runtime.id,
+    url: fakeBrowser.runtime.getURL('/save-frame.html'),
+    frameId: 2,
+    tab: { id: tabId, url, index: 0 },
+  }) as Sender;
+/** A content script in the top frame of tab 7. */
+const contentScript = { id: 'x', url: JOB_URL, frameId: 0, tab: { id: 7, url: JOB_URL } } as Sender;
+contentScript.id = undefined;
+
+/** What the tab's content script answers: the job it reads, and whether the frame is seen. */
+let page: { draft: unknown; seen: boolean; asked: Array<[number, unknown]>; checked: number[][] };
 
 let api: RunningApi;
 let user: Awaited<ReturnType<typeof newUser>>;
 let bg: Background;
 const timers = new Set<ReturnType<typeof setTimeout>>();
 
-async function ask(message: unknown, sender: Sender = tab()): Promise<any> {
+async function ask(message: unknown, sender: Sender = frame()): Promise<any> {
   const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, sender);
   return answer;
 }
@@ -64,7 +76,13 @@ const tabBadge = async (tabId: number) => ({
   title: await toolbar().getTitle({ tabId }),
 });
 
+/** The user's click, seen by the frame's own check as `visible`. */
+const click = (sender: Sender = frame(), visible: boolean | null = true) =>
+  ask({ type: FRAME_SAVE, visible }, sender);
+
 beforeEach(async () => {
+  contentScript.id = fakeBrowser.runtime.id;
+  page = { draft: job(), seen: true, asked: [], checked: [] };
   api = await startApi({ db: ':memory:' });
   user = await newUser(api.url);
   bg = startBackground({
@@ -72,6 +90,14 @@ beforeEach(async () => {
     db: openDb(`clip-${crypto.randomUUID()}`),
     timeoutMs: 2_000,
     saveWaitMs: 3_000,
+    askTab: async (tabId, message) => {
+      page.asked.push([tabId, message]);
+      return (message as { type: string }).type === EXTRACT_JOB ? page.draft : undefined;
+    },
+    checkFrame: async (tabId, frameId) => {
+      page.checked.push([tabId, frameId]);
+      return page.seen;
+    },
     // Real timers, all cleared after each test so that none outlives its database.
     setTimer(callback, ms) {
       const timer = setTimeout(() => {
@@ -98,15 +124,16 @@ afterEach(async () => {
   await api.close();
 });
 
-describe('clip:save', () => {
+describe('a click in the frame', () => {
   it('saves the page job as the popup would, with the user defaults, and says "Saved ✓"', async () => {
     await bg.settings.updateDefaults({ default_status: 'interview', description_to_notes: true });
     await signIn();
-    const answer = await ask({ type: CLIP_SAVE, draft: job() });
+    const answer = await click();
     expect(answer).toEqual({
       text: 'Saved ✓',
       title: expect.stringMatching(/^Saved on .+ · interview$/),
     });
+    expect(page.asked).toEqual([[7, { type: EXTRACT_JOB }]]);
     const [record, more] = records();
     expect(more).toBeUndefined();
     expect(record).toMatchObject({
@@ -127,7 +154,7 @@ describe('clip:save', () => {
   it('marks the tab in the toolbar: "✓" and when, on that tab only', async () => {
     await signIn();
     expect(await tabBadge(7)).toEqual({ text: '', title: '' });
-    await ask({ type: CLIP_SAVE, draft: job() });
+    await click();
     expect(await tabBadge(7)).toEqual({
       text: '✓',
       title: expect.stringMatching(new RegExp(`^${ACTION_TITLE}: Saved on .+ · applied$`)),
@@ -137,8 +164,8 @@ describe('clip:save', () => {
 
   it('says "Already saved" for the same job again, and keeps one record', async () => {
     await signIn();
-    await ask({ type: CLIP_SAVE, draft: job() });
-    const again = await ask({ type: CLIP_SAVE, draft: job() });
+    await click();
+    const again = await click();
     expect(again).toEqual({
       text: 'Already saved',
       title: expect.stringMatching(/^Saved on .+ · applied$/),
@@ -149,10 +176,7 @@ describe('clip:save', () => {
   it('makes one record for the same job saved from two tabs at once', async () => {
     await signIn();
     const other = 'https://uk.linkedin.com/jobs/view/engineer-at-acme-4400000099';
-    const answers = await Promise.all([
-      ask({ type: CLIP_SAVE, draft: job() }, tab(7)),
-      ask({ type: CLIP_SAVE, draft: job() }, tab(8, other)),
-    ]);
+    const answers = await Promise.all([click(frame(7)), click(frame(8, other))]);
     expect(answers.map((a) => a.text).sort()).toEqual(['Already saved', 'Saved ✓']);
     expect(await bg.db.outbox.count()).toBe(1);
     await bg.engine.nudge();
@@ -160,7 +184,7 @@ describe('clip:save', () => {
   });
 
   it('says "Sign in to send" while signed out, keeping the save in the outbox', async () => {
-    const answer = await ask({ type: CLIP_SAVE, draft: job() });
+    const answer = await click();
     expect(answer).toEqual({ text: 'Sign in to send', title: expect.stringMatching(/sign in/) });
     expect(await bg.db.outbox.count()).toBe(1);
   });
@@ -168,7 +192,7 @@ describe('clip:save', () => {
   it('says "Queued (offline)" when CareerTrack cannot be reached', async () => {
     await signIn();
     await api.close();
-    const answer = await ask({ type: CLIP_SAVE, draft: job() });
+    const answer = await click();
     expect(answer).toEqual({
       text: 'Queued (offline)',
       title: expect.stringMatching(/^In the outbox: Could not reach/),
@@ -178,7 +202,8 @@ describe('clip:save', () => {
 
   it('says "Needs details" without a company, stores nothing and opens the popup for the tab', async () => {
     await signIn();
-    const answer = await ask({ type: CLIP_SAVE, draft: job({ company_name: undefined }) });
+    page.draft = job({ company_name: undefined });
+    const answer = await click();
     expect(answer).toEqual({
       text: 'Needs details',
       title: 'Company is required. Fill them in in the popup.',
@@ -190,90 +215,130 @@ describe('clip:save', () => {
   });
 });
 
-describe('clip:lookup', () => {
-  it('answers from the local history only, and sets or clears the tab mark', async () => {
+describe('a click on a button the user may not see', () => {
+  const popupOpened = async () =>
+    (await fakeBrowser.tabs.query({})).some(
+      (t) => t.url === fakeBrowser.runtime.getURL('/popup.html?tabId=7'),
+    );
+
+  it('saves nothing and opens the popup when the frame saw itself hidden', async () => {
     await signIn();
-    const lookup = { type: CLIP_LOOKUP, jobKey: 'linkedin:4400000099' };
-    expect(await ask(lookup)).toBeNull();
+    expect(await click(frame(), false)).toEqual(OPENED_POPUP);
+    expect(page.asked).toEqual([]);
+    expect(await bg.db.outbox.count()).toBe(0);
+    expect(await popupOpened()).toBe(true);
+  });
+
+  it("saves nothing when the content script's check of that frame says no (Firefox's only check)", async () => {
+    await signIn();
+    page.seen = false;
+    for (const visible of [true, null]) expect(await click(frame(), visible)).toEqual(OPENED_POPUP);
+    expect(page.checked).toEqual([
+      [7, 2],
+      [7, 2],
+    ]);
+    expect(page.asked).toEqual([]);
+    expect(await bg.db.outbox.count()).toBe(0);
+    expect(await popupOpened()).toBe(true);
+  });
+
+  it('saves where only the content script can tell (no IntersectionObserver v2) and it says yes', async () => {
+    await signIn();
+    expect((await click(frame(), null)).text).toBe('Saved ✓');
+  });
+});
+
+describe('what the frame shows', () => {
+  it('asks the local history only, for its own tab, and sets or clears the tab mark', async () => {
+    await signIn();
+    const state = { type: FRAME_STATE };
+    expect(await ask(state)).toEqual({ text: '', title: '', tabId: 7 });
     expect(await tabBadge(7)).toEqual({ text: '', title: ACTION_TITLE });
-    await ask({ type: CLIP_SAVE, draft: job() });
+    await click(frame(8));
     const requests = api.faults.log.length;
-    expect(await ask(lookup)).toEqual({
+    expect(await ask(state)).toEqual({
       text: 'Already saved',
       title: expect.stringMatching(/^Saved on .+ · applied$/),
+      tabId: 7,
     });
+    // The tab that saved it shows its own outcome again (a frame reloaded with the page's DOM).
+    expect(await ask(state, frame(8))).toMatchObject({ text: 'Saved ✓', tabId: 8 });
     expect(api.faults.log).toHaveLength(requests); // no network per page view
     expect((await tabBadge(7)).text).toBe('✓');
+    // The tab moves to a page that names no job: nothing to show, the mark cleared.
+    expect(await ask(state, frame(7, 'https://www.linkedin.com/feed/'))).toEqual({
+      text: '',
+      title: '',
+      tabId: 7,
+    });
+    expect((await tabBadge(7)).text).toBe('');
   });
 });
 
 describe('the boundary', () => {
-  it('refuses malformed, forged and oversized payloads before anything runs', async () => {
+  it('refuses malformed and forged frame requests before anything runs', async () => {
     await signIn();
     for (const message of [
       null,
-      { type: 'clip:unknown' },
-      { type: CLIP_SAVE },
-      { type: CLIP_SAVE, draft: 'Acme' },
-      { type: CLIP_SAVE, draft: job(), force: true },
-      { type: CLIP_SAVE, draft: { ...job(), company_name: { $gt: '' } } },
-      { type: CLIP_SAVE, draft: job({ company_name: 'x'.repeat(256) }) },
-      { type: CLIP_SAVE, draft: job({ description: 'x'.repeat(100_001) }) },
-      { type: CLIP_SAVE, draft: job({ job_key: 'k'.repeat(2049) }) },
-      { type: CLIP_LOOKUP, jobKey: 'linkedin:4400000099', extra: 1 },
+      'frame:save',
+      { type: 'frame:unknown' },
+      { type: FRAME_SAVE },
+      { type: FRAME_SAVE, visible: 'yes' },
+      { type: FRAME_SAVE, visible: true, draft: job() },
+      { type: FRAME_STATE, jobKey: 'linkedin:4400000099' },
+      { type: 'outbox:list' },
+      { type: 'auth:status' },
     ]) {
       expect(await ask(message)).toEqual(REFUSED);
     }
-    expect(await bg.db.outbox.count()).toBe(0);
-    expect(records()).toHaveLength(0);
-  });
-
-  it('refuses senders that are not this extension in a tab top frame', async () => {
-    await signIn();
-    const message = { type: CLIP_SAVE, draft: job() };
-    const senders = [
-      { id: 'another-extension', url: JOB_URL, frameId: 0, tab: { id: 7, url: JOB_URL } },
-      { id: fakeBrowser.runtime.id, url: JOB_URL }, // no tab
-      { ...tab(), frameId: 3 }, // an iframe
-      { ...tab(), tab: { id: -1, url: JOB_URL } },
-    ] as Sender[];
-    for (const sender of senders) expect(await ask(message, sender)).toEqual(REFUSED);
+    expect(page.asked).toEqual([]);
     expect(await bg.db.outbox.count()).toBe(0);
   });
 
-  it("reads the tab's address, which follows pushState (Chrome's sender.url does not)", async () => {
+  it('answers content scripts nothing: they never ask, and the page shares their world', async () => {
     await signIn();
-    const next = 'https://www.linkedin.com/jobs/search/?currentJobId=4400000011';
-    const sender = { ...tab(), tab: { id: 7, url: next } } as Sender;
-    const answer = await ask(
-      { type: CLIP_SAVE, draft: job({ job_key: 'linkedin:4400000011' }) },
-      sender,
-    );
-    expect(answer.text).toBe('Saved ✓');
-    expect(await ask({ type: CLIP_SAVE, draft: job() }, sender)).toEqual(REFUSED);
-  });
-
-  it('refuses a job other than the one the sender tab address names', async () => {
-    await signIn();
-    const feed = tab(7, 'https://www.linkedin.com/feed/');
-    expect(await ask({ type: CLIP_SAVE, draft: job() }, feed)).toEqual(REFUSED);
-    const other = job({ job_key: 'linkedin:4400000001' });
-    expect(await ask({ type: CLIP_SAVE, draft: other })).toEqual(REFUSED);
-    await ask({ type: CLIP_SAVE, draft: job() });
-    // Nor may a page probe the history for a job it does not show.
-    expect(await ask({ type: CLIP_LOOKUP, jobKey: 'linkedin:4400000099' }, feed)).toEqual(REFUSED);
-    expect(await bg.db.outbox.count()).toBe(1);
-  });
-
-  it("gives a content script nothing of the pages' requests", async () => {
-    await signIn();
-    for (const request of [
+    for (const message of [
+      { type: FRAME_SAVE, visible: true },
+      { type: FRAME_STATE },
+      { type: 'clip:save', draft: job() },
+      { type: 'clip:lookup', jobKey: 'linkedin:4400000099' },
       { type: 'outbox:list' },
       { type: 'auth:status' },
       { type: 'outbox:save', draft: { company_name: 'A', position_title: 'B' }, jobKey: 'k' },
     ]) {
-      expect(await ask(request)).toEqual(REFUSED);
+      expect(await ask(message, contentScript)).toEqual(REFUSED);
     }
+    expect(await bg.db.outbox.count()).toBe(0);
+  });
+
+  it('takes a frame only in a tab, below the top, at the frame page of this extension', async () => {
+    await signIn();
+    const senders = [
+      { ...frame(), id: 'another-extension' },
+      { ...frame(), tab: undefined },
+      { ...frame(), frameId: 0 },
+      { ...frame(), tab: { id: -1, url: JOB_URL } },
+      { ...frame(), url: 'https://evil.example/save-frame.html' },
+      { ...frame(), url: 'chrome-extension://other/save-frame.html' },
+    ] as Sender[];
+    for (const sender of senders) expect(await click(sender)).toEqual(REFUSED);
+    expect(page.asked).toEqual([]);
+    expect(await bg.db.outbox.count()).toBe(0);
+  });
+
+  it("saves the job of the tab's address, which follows pushState, and no other", async () => {
+    await signIn();
+    const next = frame(7, 'https://www.linkedin.com/jobs/search/?currentJobId=4400000011');
+    page.draft = job({ job_key: 'linkedin:4400000011' });
+    expect((await click(next)).text).toBe('Saved ✓');
+    // The page reads another job than its address names: nothing is saved.
+    page.draft = job();
+    expect((await click(next)).text).toBe('Not saved');
+    expect((await click(frame(7, 'https://www.linkedin.com/feed/'))).text).toBe('Not saved');
+    // A draft the schema refuses (forged or oversized) is not saved either.
+    page.draft = job({ company_name: 'x'.repeat(256) });
+    expect((await click()).text).toBe('Not saved');
+    expect(await bg.db.outbox.count()).toBe(1);
   });
 });
 

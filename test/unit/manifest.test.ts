@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAVE_COMMAND } from '@/lib/background/triggers';
-import { buildManifest } from '@/lib/manifest';
+import { buildManifest, INDEED_MATCHES, JOB_COUNTRY_HOSTS, LINKEDIN_MATCHES } from '@/lib/manifest';
 
 describe('manifest', () => {
   it('asks for no host beyond loopback and the job sites', () => {
@@ -10,6 +10,41 @@ describe('manifest', () => {
         /^(http:\/\/(127\.0\.0\.1|localhost)\/\*|https:\/\/[^/]*(linkedin|indeed)\.com\/\*)$/,
       );
     }
+  });
+
+  it('reaches only the hosts that show jobs: www., the bare domain and the country sites', () => {
+    for (const [matches, domain] of [
+      [LINKEDIN_MATCHES, 'linkedin.com'],
+      [INDEED_MATCHES, 'indeed.com'],
+    ] as const) {
+      for (const pattern of matches) {
+        expect(pattern).toMatch(
+          new RegExp(`^https://([a-z]{2}\\.|www\\.)?${domain.replace('.', '\\.')}/\\*$`),
+        );
+        expect(pattern).not.toContain('*.');
+      }
+      expect(matches).toContain(`https://www.${domain}/*`);
+      expect(matches).toContain(`https://uk.${domain}/*`);
+      expect(matches).toHaveLength(JOB_COUNTRY_HOSTS.length + 2);
+    }
+    for (const [browser, version] of [
+      ['chrome', 3],
+      ['firefox', 2],
+      ['firefox', 3],
+    ] as const) {
+      const hosts = buildManifest(browser, version).host_permissions;
+      expect(hosts.filter((host) => host.includes('*.'))).toEqual([]);
+      for (const subdomain of ['business', 'employers', 'secure', 'smartapply', 'learning'])
+        expect(hosts.join(' ')).not.toContain(`//${subdomain}.`);
+    }
+  });
+
+  it("offers the in-page button's frame to the job sites' pages only", () => {
+    expect(buildManifest('chrome', 3).web_accessible_resources).toEqual([
+      { resources: ['save-frame.html'], matches: [...LINKEDIN_MATCHES, ...INDEED_MATCHES] },
+    ]);
+    // MV2 names no sites: any page may embed it, and the background then checks the tab's job.
+    expect(buildManifest('firefox', 2).web_accessible_resources).toEqual(['save-frame.html']);
   });
 
   it('offers the shortcut and the context menu, under each browser own permission name', () => {

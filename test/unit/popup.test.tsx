@@ -108,6 +108,30 @@ describe('popup form', () => {
     await waitFor(() => expect(bg.ofType('outbox:list')).toHaveLength(1));
   });
 
+  it('marks what it read from the page and what the user must type, and waits in the first to type', async () => {
+    background();
+    await openPopup({ ...job, company_name: undefined, origins: { position_title: 'site' } });
+    const described = (name: string) =>
+      (input(name).getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(described('company_name')).toBe('Not on the page: type it');
+    expect(described('position_title')).toBe('Read from the page');
+    expect(described('location')).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(input('company_name')));
+  });
+
+  it('puts the cursor in the title when only the title is missing, nowhere when nothing is', async () => {
+    background();
+    await openPopup({ ...job, position_title: undefined });
+    await waitFor(() => expect(document.activeElement).toBe(input('position_title')));
+    cleanup();
+    await openPopup();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement?.getAttribute('name')).toBeNull();
+  });
+
   it('reads the active tab of the current window without ?tabId', async () => {
     window.history.replaceState(null, '', '/popup.html');
     background();
@@ -244,7 +268,10 @@ describe('field errors', () => {
     await user.tab();
     const field = input('company_name');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    const error = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    // Described by its mark ("Not on the page: type it", now that it is empty), then the error.
+    const error = document.getElementById(
+      field.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '',
+    );
     expect(error?.textContent).toBe('Company is required.');
     // Fixing it clears the message on the next blur.
     await user.type(field, 'Acme');

@@ -1,6 +1,6 @@
 // The shortcut, the context menu and the content scripts for tabs open before an install or update.
-// WXT's fake browser has no commands, menus or tabs.sendMessage: those are small stand-ins that
-// record what the background asked; tabs and URLs are the fake's.
+// WXT's fake browser has no commands or menus: those are small stand-ins, and so is the
+// background's save of a tab's job (lib/background/clip-handlers.ts), which records what it was asked.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -11,7 +11,6 @@ import {
   type TriggerBrowser,
   type TriggerTab,
 } from '@/lib/background/triggers';
-import { RUN_SAVE } from '@/lib/content/protocol';
 
 /** An event with the fake's `trigger`: resolves when every listener's work is done. */
 function event<F extends (...args: never[]) => unknown>() {
@@ -39,7 +38,7 @@ function setup(
     menuApis?: MenuApi[];
   } = {},
 ) {
-  const sent: Array<[number, unknown]> = [];
+  const sent: Array<[number, string | undefined]> = [];
   const injected: Array<[number, string[]]> = [];
   const made: unknown[] = [];
   const openPopup = vi.fn(async () => {});
@@ -61,10 +60,6 @@ function setup(
     },
     tabs: {
       create: fakeBrowser.tabs.create,
-      async sendMessage(tabId, message) {
-        sent.push([tabId, message]);
-        return options.contentAnswer ? options.contentAnswer() : true;
-      },
       async query({ url }) {
         return url.flatMap((pattern) => tabsByUrl.get(pattern) ?? []);
       },
@@ -81,7 +76,14 @@ function setup(
     onClicked: menuClicks,
   };
   for (const name of options.menuApis ?? ['contextMenus']) browser[name] = menus;
-  registerSaveTriggers(browser, async (tabId, files) => void injected.push([tabId, files]));
+  registerSaveTriggers(
+    browser,
+    async (tabId, files) => void injected.push([tabId, files]),
+    async (tab) => {
+      sent.push([tab.tabId, tab.jobKey]);
+      return (options.contentAnswer ? await options.contentAnswer() : true) === true;
+    },
+  );
   const popupTabs = async () =>
     (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.includes('popup.html'));
   return { commands, menuClicks, installs, sent, injected, made, openPopup, popupTabs };
@@ -92,10 +94,10 @@ beforeEach(() => {
 });
 
 describe('the shortcut', () => {
-  it('on a LinkedIn or Indeed job page, runs the page button save and opens nothing', async () => {
+  it('on a LinkedIn or Indeed job page, saves the job as the page button does and opens nothing', async () => {
     const t = setup();
     await t.commands.onCommand.trigger(SAVE_COMMAND, { id: 5, url: LINKEDIN_JOB });
-    expect(t.sent).toEqual([[5, { type: RUN_SAVE }]]);
+    expect(t.sent).toEqual([[5, 'linkedin:4400000013']]);
     expect(await t.popupTabs()).toEqual([]);
   });
 
@@ -154,7 +156,7 @@ describe.each<[string, MenuApi[]]>([
   it('routes like the shortcut: the page button on a job page, the popup elsewhere', async () => {
     const t = setup({ menuApis });
     await t.menuClicks.trigger({ menuItemId: SAVE_MENU_ID }, { id: 5, url: LINKEDIN_JOB });
-    expect(t.sent).toEqual([[5, { type: RUN_SAVE }]]);
+    expect(t.sent).toEqual([[5, 'linkedin:4400000013']]);
     await t.menuClicks.trigger({ menuItemId: SAVE_MENU_ID }, { id: 6, url: OTHER_PAGE });
     expect(await t.popupTabs()).toEqual([fakeBrowser.runtime.getURL('/popup.html?tabId=6')]);
     await t.menuClicks.trigger({ menuItemId: 'another' }, { id: 7, url: OTHER_PAGE });

@@ -16,7 +16,7 @@ import {
   type BackgroundBrowser,
   startBackground,
 } from '@/lib/background/handlers';
-import { CLIP_SAVE } from '@/lib/content/protocol';
+import { FRAME_SAVE } from '@/lib/content/protocol';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
 import { requestJobFromTab } from '@/lib/ui/tab-job';
@@ -69,11 +69,12 @@ const POPUP: Sender = {
   id: fakeBrowser.runtime.id,
   url: fakeBrowser.runtime.getURL('/popup.html'),
 };
-const TAB: Sender = {
+/** The in-page button's frame in a LinkedIn job's tab. */
+const FRAME: Sender = {
   id: fakeBrowser.runtime.id,
-  url: 'https://www.linkedin.com/jobs/view/4400000123/',
+  url: fakeBrowser.runtime.getURL('/save-frame.html'),
   tab: { id: 7, url: 'https://www.linkedin.com/jobs/view/4400000123/' } as Sender['tab'],
-  frameId: 0,
+  frameId: 2,
 };
 
 const job: JobDraft = {
@@ -105,6 +106,9 @@ function startOn(db: ClipperDb): Background {
   return startBackground({
     browser,
     db,
+    // The tab's content script: it reads this job, and the user sees the frame.
+    askTab: async () => ({ ...job, origins: {} }),
+    checkFrame: async () => true,
     saveWaitMs: 500,
     timeoutMs: 1_000,
     openPopup: async () => {},
@@ -145,11 +149,7 @@ describe.each([
 
   it('the page\'s Save button says "Not saved", with the reason as its description', async () => {
     bg = startOn(broken());
-    const { job_key, ...fields } = job;
-    const answer = await bg.handle(
-      { type: CLIP_SAVE, draft: { ...fields, job_key, origins: {} } },
-      TAB,
-    );
+    const answer = await bg.handle({ type: FRAME_SAVE, visible: true }, FRAME);
     expect(answer).toEqual({ text: 'Not saved', title: words });
   });
 

@@ -1,6 +1,8 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export const SAVE_BUTTON_NAME = 'Save to CareerTrack';
+/** The in-page button's frame, as the content script inserts it. */
+export const SAVE_FRAME = 'iframe[src$="/save-frame.html"]';
 
 export interface SaveButtonView {
   text: string;
@@ -8,34 +10,40 @@ export interface SaveButtonView {
   disabled: boolean;
 }
 
-/**
- * Every in-page Save button, as the accessibility tree shows it: the closed shadow root hides it
- * from the page's DOM, but not from what a screen reader reads.
- */
+/** The extension-origin frames of the in-page button (the page itself cannot look inside). */
+export const saveFrames = (page: Page): Frame[] =>
+  page
+    .frames()
+    .filter((frame) => /^(chrome|moz)-extension:\/\/[^/]+\/save-frame\.html/.test(frame.url()));
+
+/** Every in-page Save button, read inside its frame, as the user sees it. */
 export async function saveButtons(page: Page): Promise<SaveButtonView[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{
-        nodeId: string;
-        role?: { value: string };
-        name?: { value: string };
-        description?: { value: string };
-        properties?: Array<{ name: string; value: { value: unknown } }>;
-        childIds?: string[];
-      }>;
-    };
-    return nodes
-      .filter((n) => n.role?.value === 'button' && n.name?.value === SAVE_BUTTON_NAME)
-      .map((button) => ({
-        text: nodes
-          .filter((n) => button.childIds?.includes(n.nodeId))
-          .map((n) => n.name?.value ?? '')
-          .join(''),
-        description: button.description?.value ?? '',
-        disabled: !!button.properties?.some((p) => p.name === 'disabled' && p.value.value),
-      }));
-  } finally {
-    await cdp.detach();
-  }
+  const views = await Promise.all(
+    saveFrames(page).map((frame) =>
+      frame
+        .evaluate(() => {
+          const button = document.querySelector('button');
+          if (!button || button.getAttribute('aria-label') !== 'Save to CareerTrack') return null;
+          return {
+            text: button.textContent ?? '',
+            description: button.title,
+            disabled: button.disabled,
+          };
+        })
+        // A frame that went away meanwhile (moved or removed with the job).
+        .catch(() => null),
+    ),
+  );
+  return views.filter((view): view is SaveButtonView => view !== null);
+}
+
+/**
+ * A person's click: the pointer goes to the button, rests there as a reader's does, and clicks.
+ * The frame acts only on a button that has been visible for half a second.
+ */
+export async function clickSave(page: Page): Promise<void> {
+  const frame = page.locator(SAVE_FRAME);
+  await frame.hover();
+  await page.waitForTimeout(700);
+  await frame.click();
 }

@@ -1,0 +1,62 @@
+/**
+ * The in-page Save button, drawn in an extension-origin frame: the page that embeds it cannot read
+ * its text, size its content, find its words or reach its elements. It asks the background which
+ * job its tab shows and what to say about it; the page never learns the answer (docs/in-page-ui.md).
+ */
+import { browser } from 'wxt/browser';
+import { type ButtonState, FRAME_REFRESH, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
+import { watchVisibility } from './visibility';
+
+const NAME = 'Save to CareerTrack';
+const IDLE: ButtonState = { text: NAME, title: 'Save this job with your defaults' };
+const SAVING: ButtonState = { text: 'Saving…', title: 'Saving…' };
+const FAILED: ButtonState = { text: 'Not saved', title: 'Try again' };
+/** A button that appeared under the pointer a moment ago is not one the user chose. */
+const VISIBLE_BEFORE_CLICK_MS = 500;
+
+const button = document.querySelector('button') as HTMLButtonElement;
+const visibility = watchVisibility(button);
+let busy = false;
+let tabId: number | undefined;
+
+function show(state: ButtonState | null | undefined) {
+  const shown = state?.text ? state : IDLE;
+  button.textContent = shown.text;
+  button.title = shown.title;
+}
+
+const ask = async (message: object): Promise<(ButtonState & { tabId?: number }) | undefined> => {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch {
+    return undefined;
+  }
+};
+
+async function refresh() {
+  const state = await ask({ type: FRAME_STATE });
+  tabId = state?.tabId;
+  if (!busy) show(state);
+}
+
+button.addEventListener('click', async (event) => {
+  if (!event.isTrusted || busy) return;
+  const visibleFor = visibility.visibleFor();
+  busy = button.disabled = true;
+  show(SAVING);
+  const answer = await ask({
+    type: FRAME_SAVE,
+    visible: visibleFor === null ? null : visibleFor >= VISIBLE_BEFORE_CLICK_MS,
+  });
+  busy = button.disabled = false;
+  show(answer?.text ? answer : FAILED);
+});
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const refreshFor = message as { type?: unknown; tabId?: unknown };
+  if (refreshFor?.type === FRAME_REFRESH && refreshFor.tabId === tabId) void refresh();
+  return undefined;
+});
+
+show(IDLE);
+void refresh();
