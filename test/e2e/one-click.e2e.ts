@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../helpers/dom';
-import { fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
+import { loadCases, readCorpusPage } from '../helpers/fixtures';
 import { type RunningApi, startApi } from '../server/app';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../server/demo';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
@@ -15,15 +15,12 @@ import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/jo
 import { SAVE_BUTTON_NAME, saveButtons } from './harness/save-button';
 import { tabIdOf } from './harness/tabs';
 
-const gate = fixturesGate();
 const PAGES = join(import.meta.dirname, '../pages');
 const NAME = SAVE_BUTTON_NAME;
 const fold = (value: unknown) => String(value).replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The fixtures of the sites that have the button. */
-const siteCases = gate.run
-  ? loadCases().filter((c) => /linkedin|indeed/.test(new URL(c.url).hostname))
-  : [];
+const siteCases = loadCases().filter((c) => /linkedin|indeed/.test(new URL(c.url).hostname));
 
 // The extension's globals, as the worker and the extension's pages see them.
 type Chrome = typeof import('webextension-polyfill');
@@ -71,7 +68,7 @@ async function clickSave(page: Page) {
   await page.locator('careertrack-save').click();
 }
 
-describe.runIf(gate.run)('one click from the job page (real pages as the real hosts)', () => {
+describe('one click from the job page (real pages as the real hosts)', () => {
   let api: RunningApi;
   let browser: ExtensionBrowser;
   let jobSite: JobSiteServer;
@@ -146,7 +143,7 @@ describe.runIf(gate.run)('one click from the job page (real pages as the real ho
 
   it.each(siteCases)('saves $file once, and says so after a reload', async (testCase) => {
     const address = new URL(testCase.url);
-    const html = readFileSync(join(fixturesDir(), testCase.file), 'utf8');
+    const html = readCorpusPage(testCase.file);
     const page = await open(address.pathname, html, testCase.url);
     const jobId = /(\d{6,}|[\da-f]{16})(?!.*(\d{6,}|[\da-f]{16}))/.exec(
       (testCase.expect.source_url_has ?? []).join(' '),
@@ -300,7 +297,7 @@ describe.runIf(gate.run)('one click from the job page (real pages as the real ho
   it('the context menu elsewhere opens the popup prefilled from that page', async () => {
     const itjobs = loadCases().find((c) => c.file.includes('itjobs'));
     if (!itjobs) throw new Error('the itjobs fixture is missing from cases.json');
-    jobSite.page('/oferta/516462', readFileSync(join(fixturesDir(), itjobs.file), 'utf8'));
+    jobSite.page('/oferta/516462', readCorpusPage(itjobs.file));
     const page = await browser.context.newPage();
     await page.goto(`http://localhost:${jobSite.httpPort}/oferta/516462`);
     const tabId = await tabIdOf(browser, page);
@@ -335,12 +332,5 @@ describe.runIf(gate.run)('one click from the job page (real pages as the real ho
     await expectButton(page, 'Already saved');
     expect(records('4400000055')).toHaveLength(1);
     await page.close();
-  });
-});
-
-describe.runIf(!gate.run)('one click from the job page', () => {
-  it('needs the fixtures folder', () => {
-    if (gate.mustFail) throw new Error(gate.reason);
-    console.warn(`skipped: ${gate.reason}`);
   });
 });
