@@ -39,17 +39,28 @@ function fromCard(doc: Document, jk: string): PartialJob {
   };
 }
 
+/**
+ * The job open in the pane of a search whose address names none (`/jobs?q=` without `vjk`): the
+ * `jk` or `fromjk` of the pane's links (apply, company). Proved by search-pane-aceone.html.
+ */
+export function indeedPaneJobKey(doc: Document): string | undefined {
+  for (const a of doc.querySelector(SEL.pane)?.querySelectorAll('a[href*="jk="]') ?? []) {
+    const jk = /[?&](?:from)?jk=([\da-f]{16})\b/.exec(a.getAttribute('href') ?? '')?.[1];
+    if (jk) return jk;
+  }
+}
+
 /** The screen-reader suffix of the pane's title ("PHP Developer - job post"). */
 const JOB_POST = /\s+-\s+job post$/i;
 
 export const indeed: SiteExtractor = {
   name: 'Indeed',
   matches: isIndeed,
-  address: indeedAddress,
+  address: (url, doc) => indeedAddress(url, indeedJobKey(url) ?? (doc && indeedPaneJobKey(doc))),
   extract(doc, url) {
     const pane = doc.querySelector(SEL.pane) ?? doc;
     const title = firstText(pane, SEL.title).replace(JOB_POST, '');
-    const jk = indeedJobKey(url);
+    const jk = indeedJobKey(url) ?? indeedPaneJobKey(doc);
     if (!title) return jk ? fromCard(doc, jk) : {};
     const pay = pane.querySelector(SEL.salary);
     const payText = textOf(pay?.firstElementChild) || '';

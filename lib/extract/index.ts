@@ -90,12 +90,20 @@ export type Extractor = (document: Document, url: URL) => JobDraft;
 export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): Extractor {
   return (doc, url) => {
     const site = sites.find((s) => attempt(() => s.matches(url), false));
+    const known = site?.address && attempt(() => site.address?.(url, doc), undefined);
+    // A site that names its jobs (LinkedIn, Indeed) on a page that shows none: nothing is guessed
+    // from the page (a search's heading is no job title), and the draft says so.
+    const noJob = site?.address && !known;
     // The site's name, its own rules, the fallbacks, and the host as the last source. Each layer is
     // read once, on first use: a layer the fields never reach is never read.
     const all: Layer[] = [
       ['site', () => ({ source: site?.name })],
-      ['site', (d, u) => site?.extract(d, u) ?? {}],
-      ...(fallbacks?.layers ?? []),
+      ...(noJob
+        ? []
+        : ([
+            ['site', (d, u) => site?.extract(d, u) ?? {}],
+            ...(fallbacks?.layers ?? []),
+          ] as Layer[])),
       ['url', (_, u) => ({ source: u.hostname.replace(/^www\d*\./, '') })],
     ];
     const layers = all.map(([origin, read]): [Origin, () => PartialJob] => {
@@ -144,7 +152,7 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
     }
 
     const address =
-      site?.address?.(url) ??
+      known ||
       (fallbacks
         ? attempt(
             () => fallbacks.address(doc, url, () => take('source_url') as string | undefined),
@@ -156,6 +164,7 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
     draft.origins = origins;
     origins.source_url = address.origin;
     if (truncated.length) draft.truncated = truncated;
+    if (noJob) draft.no_job = true;
     return draft;
   };
 }

@@ -28,10 +28,9 @@ export function indeedJobKey(u: URL): string | undefined {
   return jk && /^[\da-z]{8,32}$/i.test(jk) ? jk : undefined;
 }
 
-/** `https://www.linkedin.com/jobs/view/<id>/` for a LinkedIn page that names a job. */
-export function linkedInAddress(page: URL): JobAddress | undefined {
-  const id = isLinkedIn(page) && linkedInJobId(page);
-  if (id)
+/** `https://www.linkedin.com/jobs/view/<id>/` for a LinkedIn page that names a job (or shows `id`). */
+export function linkedInAddress(page: URL, id = linkedInJobId(page)): JobAddress | undefined {
+  if (id && isLinkedIn(page))
     return {
       url: `https://www.linkedin.com/jobs/view/${id}/`,
       key: `linkedin:${id}`,
@@ -39,10 +38,9 @@ export function linkedInAddress(page: URL): JobAddress | undefined {
     };
 }
 
-/** `https://<country>.indeed.com/viewjob?jk=<jk>` for an Indeed page that names a job. */
-export function indeedAddress(page: URL): JobAddress | undefined {
-  const jk = isIndeed(page) && indeedJobKey(page);
-  if (!jk) return undefined;
+/** `https://<country>.indeed.com/viewjob?jk=<jk>` for an Indeed page that names a job (or shows `jk`). */
+export function indeedAddress(page: URL, jk = indeedJobKey(page)): JobAddress | undefined {
+  if (!jk || !isIndeed(page)) return undefined;
   const host = page.hostname === 'indeed.com' ? 'www.indeed.com' : page.hostname;
   return { url: `https://${host}/viewjob?jk=${jk}`, key: `indeed:${jk}`, origin: 'url' };
 }
