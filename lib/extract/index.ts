@@ -9,6 +9,7 @@
  */
 import { ashby } from './ashby';
 import { generic } from './generic';
+import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { indeed } from './indeed';
 import { jsonLdLayer } from './jsonld';
@@ -16,6 +17,7 @@ import { lever } from './lever';
 import { linkedin } from './linkedin';
 import { metaLayer, titleLayer } from './meta';
 import { findSalaryInText } from './salary';
+import { seek } from './seek';
 import { clean } from './text';
 import type {
   FieldName,
@@ -29,7 +31,9 @@ import type {
   SiteExtractor,
 } from './types';
 import { jobAddress, pathOf } from './url';
+import { workable } from './workable';
 import { workday } from './workday';
+import { ziprecruiter } from './ziprecruiter';
 
 export type { JobDraft, Layer, SiteExtractor } from './types';
 
@@ -44,9 +48,13 @@ export interface Fallbacks {
   layers: Layer[];
   /**
    * The address of a page whose site does not name the job in its address; `found` is the first
-   * `source_url` the layers give (JSON-LD's `url`).
+   * `source_url` the layers give (the site extractor's, JSON-LD's `url`) and where it came from.
    */
-  address(doc: Document | null, url: URL, found?: () => string | undefined): JobAddress;
+  address(
+    doc: Document | null,
+    url: URL,
+    found?: () => [url: string, origin?: Origin] | undefined,
+  ): JobAddress;
 }
 
 /** The fields the layers are asked for, in the order of the draft. */
@@ -155,7 +163,11 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
       known ||
       (fallbacks
         ? attempt(
-            () => fallbacks.address(doc, url, () => take('source_url') as string | undefined),
+            () =>
+              fallbacks.address(doc, url, () => {
+                const found = take('source_url') as string | undefined;
+                return found ? [found, origins.source_url] : undefined;
+              }),
             fallbacks.address(null, url),
           )
         : pathOnly(url));
@@ -186,6 +198,10 @@ export const SITES: SiteExtractor[] = [
   lever,
   workday,
   ashby,
+  glassdoor,
+  seek,
+  workable,
+  ziprecruiter,
   generic,
 ];
 

@@ -86,27 +86,31 @@ function cleanAddress(u: URL, page: URL): URL {
 }
 
 /**
- * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the page's
- * own canonical address (`<link rel=canonical>`, then `og:url`, then the JSON-LD `url`) when it is
- * on the same site, else the address the page was opened at, cleaned.
+ * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the address
+ * the site's own extractor found for the job on screen (a search pane's job), then the page's own
+ * canonical address (`<link rel=canonical>`, then `og:url`, then the JSON-LD `url`) when it is on
+ * the same site and not the site's home page, else the address the page was opened at, cleaned.
  */
 export function jobAddress(
   doc: Document | null,
   page: URL,
-  jsonLdUrl?: () => string | undefined,
+  found?: () => [url: string, origin?: Origin] | undefined,
 ): JobAddress {
   const known = linkedInAddress(page) ?? indeedAddress(page);
   if (known) return known;
+  const [foundUrl, foundOrigin = 'jsonld'] = (doc && found?.()) || [];
   const candidates: [() => string | null | undefined, Origin][] = doc
     ? [
+        [() => (foundOrigin === 'site' ? foundUrl : ''), 'site'],
         [() => doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), 'meta'],
         [() => doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), 'meta'],
-        [() => jsonLdUrl?.(), 'jsonld'],
+        [() => foundUrl, foundOrigin],
       ]
     : [];
   for (const [href, origin] of candidates) {
     const u = parse(href(), page);
-    if (u && bareHost(u) === bareHost(page)) {
+    // A home page is no job's address (sites that point every page's og:url at their root).
+    if (u && bareHost(u) === bareHost(page) && (u.pathname !== '/' || page.pathname === '/')) {
       const url = fit(cleanAddress(u, page));
       return { url, key: url, origin };
     }
