@@ -8,6 +8,7 @@
  * show, and its address names the job. `extractJob`, injected into any other page, has them all.
  */
 import { ashby } from './ashby';
+import { breezy } from './breezy';
 import { generic } from './generic';
 import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
@@ -16,6 +17,7 @@ import { jsonLdLayer } from './jsonld';
 import { lever } from './lever';
 import { linkedin } from './linkedin';
 import { metaLayer, titleLayer } from './meta';
+import { personio } from './personio';
 import { findSalaryInText } from './salary';
 import { seek } from './seek';
 import { clean } from './text';
@@ -198,7 +200,9 @@ export const SITES: SiteExtractor[] = [
   lever,
   workday,
   ashby,
+  breezy,
   glassdoor,
+  personio,
   seek,
   workable,
   ziprecruiter,

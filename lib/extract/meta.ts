@@ -71,6 +71,9 @@ export function undecorate(title: string, known: string[]): string {
 
 /** "<title> at <company> — <place>" and "<title> at <company>": the fields a page title names. */
 const AT = /^(.+?) at ([^—–|]+?)(?: [—–-] (.+))?$/;
+/** A career site's own decoration naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
+const JOBS_AT =
+  / [-|–—·] (?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ([^|–—]+)$/i;
 
 /** The fields of a page's title or `og:title`, cleaned of its decorations. */
 function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
@@ -80,11 +83,16 @@ function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
     ld.company_name ?? '',
     ...(ld.location ?? '').split(/[,;] ?/),
   ];
-  const title = stripSite(undecorate(raw, known), siteNames(doc, url));
+  const names = siteNames(doc, url);
+  const own = JOBS_AT.exec(raw.slice(0, READ));
+  const title = stripSite(undecorate(raw, known), names);
   const at = AT.exec(title);
-  return at
-    ? { position_title: at[1], company_name: at[2], location: at[3] }
-    : { position_title: title };
+  if (at) return { position_title: at[1], company_name: at[2], location: at[3] };
+  // "<title> — <Company>" on the company's own site: the name its host carries.
+  const host = fold(names[1]);
+  const last = raw.split(/ [-|–—·] /).pop() ?? '';
+  const company = own?.[1] ?? (host.length > 3 && fold(last).startsWith(host) ? last : undefined);
+  return { position_title: title, company_name: clean(company) };
 }
 
 /** `og:title` and `og:site_name` of a job page; the site's name on any page. */
