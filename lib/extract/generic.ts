@@ -5,8 +5,9 @@
  *   itjobs-tobe.html; the place also from a labelled list elsewhere on the page ("Place of work:
  *   Cham"), proved by jobsch/detail-rocken-medtech.html;
  * - an element whose class names a salary;
- * - the line above the heading, "Department · Location · Work mode" (Teamtailor's career sites on
- *   their own domains), proved by apply-oneflow.html.
+ * - the line above the heading, "Department · Location · Work mode" or "Location · Work mode"
+ *   (Teamtailor's career sites on their own domains), proved by apply-oneflow.html and
+ *   teamtailor/apply-arqh-platform.html.
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
@@ -18,7 +19,7 @@ const LOCATION =
   /^(locations?|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
 const SALARY =
   /^(salary|sal[aá]rio|salario|salaire|gehalt|compensation|pay|base pay|pay range|salary range|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
-const WORK_MODE = /\b(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)\b/i;
+const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)$/i;
 
 /** At most this many elements around the heading are read. */
 const ZONE_SIZE = 300;
@@ -64,11 +65,11 @@ export const generic: SiteExtractor = {
     job.salary ??= payIn(textOf(zone.querySelector('[class*="salary"], [class*="Salary"]')));
     const line = textOf(h1.previousElementSibling);
     if (!job.location && line.length < 200 && line.includes('·')) {
-      const parts = line
-        .split('·')
-        .map(clean)
-        .filter((p) => p && !WORK_MODE.test(p));
+      const all = line.split('·').map(clean).filter(Boolean);
+      const parts = all.filter((p) => !WORK_MODE.test(p));
+      // "Department · Place · Mode", or "Place · Mode" (careers.arqh.ai).
       if (parts.length === 2) job.location = parts[1];
+      else if (parts.length === 1 && all.length === 2) job.location = parts[0];
     }
     return job;
   },

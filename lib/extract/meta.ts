@@ -47,7 +47,7 @@ function siteNames(doc: Document, url: URL): string[] {
 /** Words of a board's own that titles carry after the job's ("Job posting", "Job Offer at X"). */
 const BOARD_WORDS =
   /^(job posting|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
-const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.]+/g, '');
+const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.-]+/g, '');
 
 /**
  * A title without the board's, the company's and the place's decorations: " - Toronto, ON - Job
