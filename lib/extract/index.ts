@@ -18,6 +18,7 @@ import { lever } from './lever';
 import { linkedin } from './linkedin';
 import { metaLayer, titleLayer } from './meta';
 import { personio } from './personio';
+import { refline } from './refline';
 import { findSalaryInText } from './salary';
 import { seek } from './seek';
 import { clean } from './text';
@@ -203,6 +204,7 @@ export const SITES: SiteExtractor[] = [
   breezy,
   glassdoor,
   personio,
+  refline,
   seek,
   workable,
   ziprecruiter,
