@@ -95,9 +95,11 @@ function semantic(doc: Document, id: string): PartialJob {
     : [...scope.querySelectorAll('h2')]
         .filter((h) => /^about the job$/i.test(textOf(h)))
         .map((h) => linesOf(h.parentElement))[0];
-  for (const el of scope.querySelectorAll('span,p,div,button')) {
-    const t = el.childElementCount < 3 ? clean(el.textContent) : '';
-    if (PAY_LINE.test(t) && !el.closest(`${CARD},[componentkey*="_Similar"]`)) {
+  // Text nodes, not elements: the text of every wrapper would copy the page over and over.
+  const walk = doc.createTreeWalker(scope, 4);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    const t = clean(node.textContent);
+    if (PAY_LINE.test(t) && !node.parentElement?.closest(`${CARD},[componentkey*="_Similar"]`)) {
       job.salary = pay(t);
       break;
     }
