@@ -1,15 +1,15 @@
 /**
  * Extraction speed in a real browser, and the size of what ships to job sites.
- * For every fixture page: load it in headless Chromium (page scripts off, so only our code runs),
+ * For every corpus page (test/corpus): load it in headless Chromium (page scripts off, so only our code runs),
  * run the same extraction code the content scripts bundle, and take the median of many runs.
  * Last line: one JSON object (largest_page_ms, content_script_bytes). Goals: <= 5 ms, <= 24576 B.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/harness/chromium';
-import { fixturesDir, loadCases } from '../test/helpers/fixtures';
+import { loadCases, readCorpusPage } from '../test/helpers/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 41;
@@ -58,7 +58,7 @@ async function main() {
   await context.route('**/*', (route) => route.abort());
   const rows: { page: string; kb: number; median_ms: number }[] = [];
   for (const testCase of loadCases()) {
-    const html = readFileSync(join(fixturesDir(), testCase.file), 'utf8');
+    const html = readCorpusPage(testCase.file);
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'domcontentloaded' });
     // Evaluated over DevTools: a script tag would not run with the page's JavaScript off.

@@ -4,12 +4,10 @@
  * on screen; the time is that mark, measured from the popup's navigation start.
  * Last line: one JSON object with `popup_prefill_ms` (median). Goal: <= 150.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchWithExtension } from '../test/e2e/harness/chromium';
 import { startJobSiteServer } from '../test/e2e/harness/job-site-server';
 import { tabIdOf } from '../test/e2e/harness/tabs';
-import { fixturesDir, loadCases } from '../test/helpers/fixtures';
+import { loadCases, readCorpusPage } from '../test/helpers/fixtures';
 
 const RUNS = 21;
 
@@ -25,12 +23,11 @@ const WAIT_FOR_PREFILLED = `new Promise((resolve) => {
 })`;
 
 const sites = loadCases().filter((c) => /linkedin|indeed/.test(new URL(c.url).hostname));
-const largest = sites.reduce((a, b) =>
-  statSync(join(fixturesDir(), b.file)).size > statSync(join(fixturesDir(), a.file)).size ? b : a,
-);
+const size = (file: string) => readCorpusPage(file).length;
+const largest = sites.reduce((a, b) => (size(b.file) > size(a.file) ? b : a));
 const address = new URL(largest.url);
 const jobSite = await startJobSiteServer();
-jobSite.page(address.pathname, readFileSync(join(fixturesDir(), largest.file), 'utf8'));
+jobSite.page(address.pathname, readCorpusPage(largest.file));
 const browser = await launchWithExtension({ hostMap: { [address.hostname]: jobSite.port } });
 try {
   const jobPage = await browser.context.newPage();
@@ -45,9 +42,7 @@ try {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
-  console.log(
-    `page: ${largest.file} (${Math.round(statSync(join(fixturesDir(), largest.file)).size / 1024)} KB)`,
-  );
+  console.log(`page: ${largest.file} (${Math.round(size(largest.file) / 1024)} KB)`);
   console.log(
     `runs: ${samples.length}; min ${samples[0]?.toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${samples.at(-1)?.toFixed(1)} ms`,
   );

@@ -88,6 +88,7 @@ export const jobDraftSchema = z.object({
   job_key: z.string().max(2048),
   origins: z.partialRecord(extractedField, origin),
   truncated: z.array(extractedField).max(7).optional(),
+  no_job: z.literal(true).optional(),
 });
 
 /**

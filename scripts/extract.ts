@@ -2,12 +2,10 @@
  * Extract the job from a saved page, as the extension would on the live page:
  *   npm run extract -- <saved-page.html> --url <address the page had>
  * Prints the draft (the API's field names, the job key, each field's origin) as one JSON line.
- * Same parsing as the tests (test/helpers/dom.ts), same `extractJob`.
+ * Same parsing as the tests (test/helpers/dom.ts), same `extractJob`; a `.html.gz` page is read too.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { extractJob } from '../lib/extract/index';
-import { parseHtml } from '../test/helpers/dom';
+import { extractSavedPage, readSavedPage } from './extract-page';
 
 const USAGE = 'Usage: npm run extract -- <saved-page.html> --url <address the page had>';
 
@@ -45,14 +43,14 @@ function main(argv: string[]): void {
   }
   let html: string;
   try {
-    html = readFileSync(file, 'utf8');
+    html = readSavedPage(file);
   } catch (error) {
     fail(
       `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       1,
     );
   }
-  const draft = extractJob(parseHtml(html, url.href), url);
+  const draft = extractSavedPage(html, url);
   process.stdout.write(`${JSON.stringify(draft)}\n`);
 }
 

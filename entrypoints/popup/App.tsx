@@ -80,6 +80,11 @@ function Ready({
         {!job && target.kind === 'new' && (
           <p class="muted">No job found on this page: fill in the form by hand.</p>
         )}
+        {job?.no_job && target.kind === 'new' && (
+          <p class="muted">
+            No job is open on this search: open one to save it, or fill in the form by hand.
+          </p>
+        )}
         <SaveForm
           key={formKey}
           values={values}

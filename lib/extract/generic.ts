@@ -2,10 +2,12 @@
  * Rules for career sites without an extractor of their own, read around the job's heading (the
  * page's first `<h1>` and a few levels above it, never the whole page with its similar jobs):
  * - a labelled field ("Salário" → "€20 000 - €40 000", "Location" → "Berlin"), proved by
- *   itjobs-tobe.html;
+ *   itjobs-tobe.html; the place also from a labelled list elsewhere on the page ("Place of work:
+ *   Cham"), proved by jobsch/detail-rocken-medtech.html;
  * - an element whose class names a salary;
- * - the line above the heading, "Department · Location · Work mode" (Teamtailor's career sites on
- *   their own domains), proved by apply-oneflow.html.
+ * - the line above the heading, "Department · Location · Work mode" or "Location · Work mode"
+ *   (Teamtailor's career sites on their own domains), proved by apply-oneflow.html and
+ *   teamtailor/apply-arqh-platform.html.
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
@@ -14,13 +16,33 @@ import { clean, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
-  /^(locations?|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location)\s*:?$/i;
+  /^(locations?|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
 const SALARY =
   /^(salary|sal[aá]rio|salario|salaire|gehalt|compensation|pay|base pay|pay range|salary range|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
-const WORK_MODE = /\b(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)\b/i;
+const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)$/i;
 
 /** At most this many elements around the heading are read. */
 const ZONE_SIZE = 300;
+
+/** Labelled fields in `root` ("Location" → "Berlin", "Salary" → "€40 000"), into `job`. */
+function labelled(
+  root: Element,
+  job: PartialJob,
+  tags = 'dt, th, label, span, strong, b, h2, h3, h4, h5, h6, p, div',
+): PartialJob {
+  for (const el of root.querySelectorAll(tags)) {
+    if (el.childElementCount > 1) continue;
+    const label = clean(el.textContent);
+    if (label.length > 30) continue;
+    const isLocation = LOCATION.test(label);
+    if (!isLocation && !SALARY.test(label)) continue;
+    const value =
+      textOf(el.nextElementSibling) || textOf(el.parentElement).slice(label.length).trim();
+    if (isLocation) job.location ||= value;
+    else job.salary ??= payIn(value);
+  }
+  return job;
+}
 
 export const generic: SiteExtractor = {
   // No name: the page's own site name is the source.
@@ -37,27 +59,17 @@ export const generic: SiteExtractor = {
       zone = p;
     }
     const job: PartialJob = {};
-    for (const el of zone.querySelectorAll(
-      'dt, th, label, span, strong, b, h2, h3, h4, h5, h6, p, div',
-    )) {
-      if (el.childElementCount > 1) continue;
-      const label = clean(el.textContent);
-      if (label.length > 30) continue;
-      const isLocation = LOCATION.test(label);
-      if (!isLocation && !SALARY.test(label)) continue;
-      const value =
-        textOf(el.nextElementSibling) || textOf(el.parentElement).slice(label.length).trim();
-      if (isLocation) job.location ||= value;
-      else job.salary ??= payIn(value);
-    }
+    labelled(zone, job);
+    // A page's "key information" list may sit apart from its heading (jobs.ch): its place only.
+    if (!job.location) job.location = labelled(doc.body, {}, 'dt, th, span').location;
     job.salary ??= payIn(textOf(zone.querySelector('[class*="salary"], [class*="Salary"]')));
     const line = textOf(h1.previousElementSibling);
     if (!job.location && line.length < 200 && line.includes('·')) {
-      const parts = line
-        .split('·')
-        .map(clean)
-        .filter((p) => p && !WORK_MODE.test(p));
+      const all = line.split('·').map(clean).filter(Boolean);
+      const parts = all.filter((p) => !WORK_MODE.test(p));
+      // "Department · Place · Mode", or "Place · Mode" (careers.arqh.ai).
       if (parts.length === 2) job.location = parts[1];
+      else if (parts.length === 1 && all.length === 2) job.location = parts[0];
     }
     return job;
   },

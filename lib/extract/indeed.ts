@@ -15,12 +15,15 @@ import { indeedAddress, indeedJobKey, isIndeed } from './url';
 const SEL = {
   /** The search page's right pane; a `/viewjob` page has none and is read whole. */
   pane: '#jobsearch-ViewjobPaneWrapper,.jobsearch-RightPane,#vjs-container',
-  title: '[data-testid="jobsearch-JobInfoHeader-title"],.jobsearch-JobInfoHeader-title',
-  company: '[data-testid="inlineHeader-companyName"],[data-company-name="true"]',
+  title:
+    '[data-testid="jobsearch-JobInfoHeader-title"],.jobsearch-JobInfoHeader-title,[data-testid="simpler-jobTitle"]',
+  /** The 2025 "simpler" header names the company in the first line after the title. */
+  company:
+    '[data-testid="inlineHeader-companyName"],[data-company-name="true"],[data-testid="simpler-jobTitle"]+div>span',
   location:
-    '[data-testid="inlineHeader-companyLocation"],[data-testid="jobsearch-JobInfoHeader-companyLocation"]',
-  /** "$130,000 - $160,000 a year - Full-time" */
-  salary: '#salaryInfoAndJobType',
+    '[data-testid="inlineHeader-companyLocation"],[data-testid="jobsearch-JobInfoHeader-companyLocation"],[data-testid="job-location"]',
+  /** "$130,000 - $160,000 a year - Full-time"; the profile insights' "Pay" group. */
+  salary: '#salaryInfoAndJobType,[role="group"][aria-label="Pay"]',
   description: '#jobDescriptionText',
 };
 
@@ -39,17 +42,38 @@ function fromCard(doc: Document, jk: string): PartialJob {
   };
 }
 
+/**
+ * The job open in the pane of a search whose address names none (`/jobs?q=` without `vjk`): the
+ * `jk` or `fromjk` of the pane's links (apply, company), else the result card of the pane's title.
+ * Proved by search-pane-aceone.html and search-novjk-signed-in-ussugar.html.
+ */
+export function indeedPaneJobKey(doc: Document): string | undefined {
+  const pane = doc.querySelector(SEL.pane);
+  for (const a of pane?.querySelectorAll('a[href*="jk="]') ?? []) {
+    const jk = /[?&](?:from)?jk=([\da-f]{16})\b/.exec(a.getAttribute('href') ?? '')?.[1];
+    if (jk) return jk;
+  }
+  // A pane without such links (the 2025 "simpler" header): the one result card of its title.
+  const title = pane && firstText(pane, SEL.title);
+  const keys = new Set(
+    [...doc.querySelectorAll('a[data-jk]')]
+      .filter((a) => title && textOf(a) === title)
+      .map((a) => a.getAttribute('data-jk')),
+  );
+  return keys.size === 1 ? ([...keys][0] ?? undefined) : undefined;
+}
+
 /** The screen-reader suffix of the pane's title ("PHP Developer - job post"). */
 const JOB_POST = /\s+-\s+job post$/i;
 
 export const indeed: SiteExtractor = {
   name: 'Indeed',
   matches: isIndeed,
-  address: indeedAddress,
+  address: (url, doc) => indeedAddress(url, indeedJobKey(url) ?? (doc && indeedPaneJobKey(doc))),
   extract(doc, url) {
     const pane = doc.querySelector(SEL.pane) ?? doc;
     const title = firstText(pane, SEL.title).replace(JOB_POST, '');
-    const jk = indeedJobKey(url);
+    const jk = indeedJobKey(url) ?? indeedPaneJobKey(doc);
     if (!title) return jk ? fromCard(doc, jk) : {};
     const pay = pane.querySelector(SEL.salary);
     const payText = textOf(pay?.firstElementChild) || '';

@@ -8,14 +8,19 @@
  * show, and its address names the job. `extractJob`, injected into any other page, has them all.
  */
 import { ashby } from './ashby';
+import { breezy } from './breezy';
 import { generic } from './generic';
+import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { indeed } from './indeed';
 import { jsonLdLayer } from './jsonld';
 import { lever } from './lever';
 import { linkedin } from './linkedin';
 import { metaLayer, titleLayer } from './meta';
+import { personio } from './personio';
+import { refline } from './refline';
 import { findSalaryInText } from './salary';
+import { seek } from './seek';
 import { clean } from './text';
 import type {
   FieldName,
@@ -29,7 +34,9 @@ import type {
   SiteExtractor,
 } from './types';
 import { jobAddress, pathOf } from './url';
+import { workable } from './workable';
 import { workday } from './workday';
+import { ziprecruiter } from './ziprecruiter';
 
 export type { JobDraft, Layer, SiteExtractor } from './types';
 
@@ -44,9 +51,13 @@ export interface Fallbacks {
   layers: Layer[];
   /**
    * The address of a page whose site does not name the job in its address; `found` is the first
-   * `source_url` the layers give (JSON-LD's `url`).
+   * `source_url` the layers give (the site extractor's, JSON-LD's `url`) and where it came from.
    */
-  address(doc: Document | null, url: URL, found?: () => string | undefined): JobAddress;
+  address(
+    doc: Document | null,
+    url: URL,
+    found?: () => [url: string, origin?: Origin] | undefined,
+  ): JobAddress;
 }
 
 /** The fields the layers are asked for, in the order of the draft. */
@@ -90,12 +101,20 @@ export type Extractor = (document: Document, url: URL) => JobDraft;
 export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): Extractor {
   return (doc, url) => {
     const site = sites.find((s) => attempt(() => s.matches(url), false));
+    const known = site?.address && attempt(() => site.address?.(url, doc), undefined);
+    // A site that names its jobs (LinkedIn, Indeed) on a page that shows none: nothing is guessed
+    // from the page (a search's heading is no job title), and the draft says so.
+    const noJob = site?.address && !known;
     // The site's name, its own rules, the fallbacks, and the host as the last source. Each layer is
     // read once, on first use: a layer the fields never reach is never read.
     const all: Layer[] = [
       ['site', () => ({ source: site?.name })],
-      ['site', (d, u) => site?.extract(d, u) ?? {}],
-      ...(fallbacks?.layers ?? []),
+      ...(noJob
+        ? []
+        : ([
+            ['site', (d, u) => site?.extract(d, u) ?? {}],
+            ...(fallbacks?.layers ?? []),
+          ] as Layer[])),
       ['url', (_, u) => ({ source: u.hostname.replace(/^www\d*\./, '') })],
     ];
     const layers = all.map(([origin, read]): [Origin, () => PartialJob] => {
@@ -144,10 +163,14 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
     }
 
     const address =
-      site?.address?.(url) ??
+      known ||
       (fallbacks
         ? attempt(
-            () => fallbacks.address(doc, url, () => take('source_url') as string | undefined),
+            () =>
+              fallbacks.address(doc, url, () => {
+                const found = take('source_url') as string | undefined;
+                return found ? [found, origins.source_url] : undefined;
+              }),
             fallbacks.address(null, url),
           )
         : pathOnly(url));
@@ -156,6 +179,7 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
     draft.origins = origins;
     origins.source_url = address.origin;
     if (truncated.length) draft.truncated = truncated;
+    if (noJob) draft.no_job = true;
     return draft;
   };
 }
@@ -177,6 +201,13 @@ export const SITES: SiteExtractor[] = [
   lever,
   workday,
   ashby,
+  breezy,
+  glassdoor,
+  personio,
+  refline,
+  seek,
+  workable,
+  ziprecruiter,
   generic,
 ];
 

@@ -75,13 +75,20 @@ function str(doc: Document, v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? clean(decode(doc, String(v))) : '';
 }
 
+/**
+ * A place from small to large, each part once. Workday writes its own location name, country first,
+ * as the locality ("Canada, QC, Montreal" with country "Canada"): read the other way round, that is
+ * "Montreal, QC, Canada".
+ */
 function place(doc: Document, loc: unknown): string {
   if (!isObj(loc)) return str(doc, loc);
   const a = loc.address;
   if (!isObj(a)) return str(doc, a) || str(doc, loc.name);
+  const country = str(doc, a.addressCountry).toLowerCase();
+  const locality = str(doc, a.addressLocality).split(/\s*,\s*/);
+  if (locality.length > 1 && locality[0]?.toLowerCase() === country) locality.reverse();
   const parts: string[] = [];
-  for (const key of ['addressLocality', 'addressRegion', 'addressCountry']) {
-    const p = str(doc, a[key]);
+  for (const p of [...locality, str(doc, a.addressRegion), str(doc, a.addressCountry)]) {
     if (p && !parts.some((q) => q.toLowerCase() === p.toLowerCase())) parts.push(p);
   }
   return parts.join(', ');

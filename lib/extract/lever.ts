@@ -24,9 +24,11 @@ export const lever: SiteExtractor = {
     // "<company> - <title>"; the title may itself hold " - ", so cut where the title starts.
     const at = title ? page.lastIndexOf(` - ${title}`) : -1;
     const company = clean(at > 0 ? page.slice(0, at) : page.split(' - ')[0]);
+    const known = company === page ? '' : company;
     return {
-      position_title: title,
-      company_name: company === page ? '' : company,
+      // The form alone has no heading: the page title after the company.
+      position_title: title || (known && page.slice(known.length + 3)),
+      company_name: known,
       location: firstText(doc, SEL.location),
       salary: findSalaryInText(firstText(doc, SEL.pay)) ?? undefined,
       description: linesOf(doc.querySelector(SEL.description)),

@@ -22,25 +22,6 @@ const GUEST = {
   description: '.show-more-less-html__markup',
 };
 
-/**
- * Signed-in job view `/jobs/view/<id>` and the signed-in search's open-job pane (Ember layout,
- * 2023-26, with hashed classes beside these; `job-details-jobs-unified-top-card__*`, earlier
- * `jobs-unified-top-card__*`). Proved by signed-in-search-turnit.html and
- * test/pages/linkedin-job-view.html, test/pages/linkedin-search-second-card.html.
- */
-const MEMBER = {
-  pane: '.jobs-search__job-details,.scaffold-layout__detail,.job-view-layout,.jobs-details',
-  title: '[class*="unified-top-card__job-title"]',
-  company: '[class*="unified-top-card__company-name"]',
-  /** "Tartu, Tartumaa, Estonia · 1 hour ago · 1 applicant" */
-  metaLine:
-    '[class*="unified-top-card__primary-description"],[class*="unified-top-card__tertiary-description"],[class*="unified-top-card__subtitle-primary"]',
-  /** Pay pills ("$120K/yr - $150K/yr") and the salary card of the job. */
-  salary:
-    '[class*="fit-level-preferences"] button,[class*="preferences-and-skills"],[class*="unified-top-card__job-insight"],#SALARY',
-  description: '#job-details,.jobs-description__content',
-};
-
 /** The words that follow the location on the line under the company: "2 days ago · 40 applicants". */
 const AFTER_LOCATION = /\b(ago|reposted|applicants?|clicked apply|promoted|actively)\b/i;
 
@@ -54,94 +35,130 @@ function locationFrom(line: string, company: string): string {
 /** A salary in a short text: a pay pill ("$120K/yr - $150K/yr") or the salary card. */
 const pay = (text: string): Salary | undefined => (text.length > 300 ? undefined : payIn(text));
 
-function salaryIn(scope: ParentNode, selector: string): Salary | undefined {
-  for (const el of scope.querySelectorAll(selector)) {
-    const s = pay(textOf(el));
-    if (s) return s;
-  }
-  return undefined;
-}
-
 /**
- * The page title: "(3) Staff Engineer | Acme Corp | LinkedIn" (signed in) or "Heidi hiring Senior
- * Engineer in Melbourne, Victoria, Australia | LinkedIn" (signed out).
+ * The page title: "(3) Staff Engineer | Acme Corp | LinkedIn" (signed in), "Heidi hiring Senior
+ * Engineer in Melbourne, Victoria, Australia | LinkedIn" (signed out) or "Staff Engineer at Acme
+ * Corp — Denver, CO | LinkedIn Jobs".
  */
 function fromTitle(doc: Document): PartialJob {
   const page = docTitle(doc);
-  const guest = /^(.+?) hiring (.+) in (.+) \| LinkedIn$/.exec(page);
-  if (guest) return { company_name: guest[1], position_title: guest[2], location: guest[3] };
+  const m =
+    /^(.+?) hiring (.+) in (.+) \| LinkedIn$/.exec(page) ??
+    /^()(.+?) at (.+?) [—–-] (.+?) \| LinkedIn/.exec(page);
+  if (m) {
+    const [, hiring, title, place, at] = m;
+    return at
+      ? { position_title: title, company_name: place, location: at }
+      : { company_name: hiring, position_title: title, location: place };
+  }
   const parts = page.split(' | ');
   if (parts.length < 3 || parts.pop() !== 'LinkedIn') return {};
   const company = parts.pop();
   return { position_title: parts.join(' | '), company_name: company };
 }
 
+/** The open job's screen in the 2026 layouts (`...SemanticJobDetails` in a search, `...JobDetails`). */
+const SCREEN = '[data-sdui-screen*="JobDetails"]';
+/** A card of a list of jobs (2026: `div[role=button][componentkey]`; before: `li`), never the open job. */
+const CARD = '[role="button"][componentkey],li';
+/** A line that is only pay: "$95/hr - $135/hr", "€50K/yr", "CA$120K/yr - CA$150K/yr (from job description)". */
+const PAY_LINE =
+  /^[A-Z]{0,3}[$€£¥₹][\d.,]+[KM]?(\/[a-z]{2,5})?( ?[-–] ?[A-Z]{0,3}[$€£¥₹]?[\d.,]+[KM]?(\/[a-z]{2,5})?)?( \(.*\))?$/;
+/** What LinkedIn's hidden text adds to the title link. */
+const VERIFIED = /\s*\(?verified job\)?$/i;
+
 /**
- * The 2025-26 layout: every class name a hash, no `<h1>`. Stable anchors only: the page title,
- * the job pane in `<main>`, links to `/company/` that are not in a list of other jobs (`li`), and
- * the line "Location · time ago · applicants" beside the company. Proved by
- * test/pages/linkedin-2026-hashed.html.
+ * Signed in, in every layout: the Ember job view and search pane (2023-26, hashed classes beside
+ * `jobs-unified-top-card__*`) and the 2025-26 server-driven ones (every class a hash, no `<h1>`).
+ * Stable anchors only: the job's screen (`data-sdui-screen` "...JobDetails"), else `<main>`; there,
+ * outside the cards of other jobs, the link to the job itself (its text is the title), the
+ * company's (`aria-label` "Company, ...", a link to `/company/`), the line "Location · time ago ·
+ * applicants" near them, the first line that is only a pay range, and the "About the job" section;
+ * the page title when no link names the job. Proved by signed-in-search-turnit.html (Ember search),
+ * and test/pages/linkedin-2026-search-results.html, linkedin-2026-hashed.html,
+ * linkedin-job-view.html, linkedin-search-second-card.html.
  */
-function hashed(doc: Document): PartialJob {
+function semantic(doc: Document, id: string): PartialJob {
+  const scope = doc.querySelector(SCREEN) ?? doc.querySelector('main') ?? doc;
+  const own = (selector: string): Element | undefined =>
+    [...scope.querySelectorAll(selector)].find((el) => !el.closest(CARD) && textOf(el));
   const job = fromTitle(doc);
-  const scope = doc.querySelector('main') ?? doc;
-  const link = [...scope.querySelectorAll('a[href*="/company/"]')].find(
-    (a) => !a.closest('li') && textOf(a),
-  );
+  const title = own(`a[href*="/jobs/view/${id}"]`);
+  if (title) job.position_title = textOf(title).replace(VERIFIED, '');
+  const link = own('[aria-label^="Company,"],a[href*="/company/"]');
   job.company_name = textOf(link) || job.company_name;
-  for (const h of scope.querySelectorAll('h2')) {
-    if (/^about the job$/i.test(textOf(h))) job.description = linesOf(h.parentElement);
+  const about = scope.querySelector(
+    '[componentkey^="JobDetails_AboutTheJob"] [data-testid="expandable-text-box"]',
+  );
+  job.description = about
+    ? linesOf(about).replace(/\s*… ?more$/, '')
+    : [...scope.querySelectorAll('h2')]
+        .filter((h) => /^about the job$/i.test(textOf(h)))
+        .map((h) => linesOf(h.parentElement))[0];
+  // Text nodes, not elements: the text of every wrapper would copy the page over and over.
+  const walk = doc.createTreeWalker(scope, 4);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    const t = clean(node.textContent);
+    if (PAY_LINE.test(t) && !node.parentElement?.closest(`${CARD},[componentkey*="_Similar"]`)) {
+      job.salary = pay(t);
+      break;
+    }
   }
-  // Walk up from the company link to the top card's line "Location · 2 days ago · N applicants";
-  // the pay pills ("$165K/yr - $195K/yr") are that line's neighbours.
-  let el: Element | null | undefined = link;
+  // Walk up from the title or the company to the line "Location · 2 days ago · N applicants".
+  let el: Element | null | undefined = title ?? link;
   for (let up = 0; el && up < 5; up++, el = el.parentElement) {
     let sib = el.nextElementSibling;
     for (let n = 0; sib && n < 6; n++, sib = sib.nextElementSibling) {
       const t = textOf(sib);
       const place =
         t.length < 300 && AFTER_LOCATION.test(t) && locationFrom(t, job.company_name ?? '');
-      if (!place) continue;
-      job.location = place;
-      for (const pill of sib.parentElement?.children ?? []) job.salary ??= pay(textOf(pill));
-      return job;
+      if (place) {
+        job.location = place;
+        return job;
+      }
     }
   }
   return job;
 }
 
-/** A top card: title, company and location in `card`, pay and description in `scope`. */
-function topCard(
-  card: ParentNode,
-  scope: ParentNode,
-  sel: typeof GUEST | typeof MEMBER,
-  location: (company: string) => string,
-): PartialJob {
-  const company = firstText(card, sel.company);
-  return {
-    position_title: firstText(card, sel.title),
-    company_name: company,
-    location: location(company),
-    salary: salaryIn(scope, sel.salary),
-    description: linesOf(scope.querySelector(sel.description)),
-  };
+/** The open job's pane, in every layout: 2026's screen, the member pane, the signed-out search's. */
+const PANES = `${SCREEN},.details-pane__content,.jobs-search__job-details,.scaffold-layout__detail`;
+
+/**
+ * The job open in the pane of a page whose address names none (the signed-out search
+ * `/jobs/search/`): the pane's link to `/jobs/view/<id>`, its `data-entity-urn` or `data-job-id`.
+ */
+export function linkedInPaneJobId(doc: Document): string | undefined {
+  for (const el of doc
+    .querySelector(PANES)
+    ?.querySelectorAll('a[href*="/jobs/view/"],[data-entity-urn],[data-job-id]') ?? []) {
+    const id =
+      el.getAttribute('data-job-id') ??
+      /(?:\/jobs\/view\/(?:[^/?]*-)?|jobPosting:)(\d{6,})/.exec(
+        `${el.getAttribute('href')} ${el.getAttribute('data-entity-urn')}`,
+      )?.[1];
+    if (id) return id;
+  }
 }
 
 export const linkedin: SiteExtractor = {
   name: 'LinkedIn',
   matches: isLinkedIn,
-  address: linkedInAddress,
+  address: (url, doc) =>
+    linkedInAddress(url, linkedInJobId(url) ?? (doc && linkedInPaneJobId(doc))),
   extract(doc, url) {
-    // Every job page, pane and fragment names its job in the address; other pages are no job.
-    if (!linkedInJobId(url)) return {};
+    // The job the address names, else the one open in the pane; a page without one shows no job.
+    const id = linkedInJobId(url) ?? linkedInPaneJobId(doc);
+    if (!id) return {};
     const guest = doc.querySelector(GUEST.card);
-    if (guest) return topCard(guest, doc, GUEST, () => firstText(guest, GUEST.location));
-    // The open job's pane; on a job page the top card is the only one.
-    const pane = doc.querySelector(MEMBER.title)?.closest(MEMBER.pane) ?? doc;
-    if (pane.querySelector(MEMBER.title))
-      return topCard(pane, pane, MEMBER, (company) =>
-        locationFrom(firstText(pane, MEMBER.metaLine), company),
-      );
-    return hashed(doc);
+    return guest
+      ? {
+          position_title: firstText(guest, GUEST.title),
+          company_name: firstText(guest, GUEST.company),
+          location: firstText(guest, GUEST.location),
+          salary: pay(firstText(doc, GUEST.salary)),
+          description: linesOf(doc.querySelector(GUEST.description)),
+        }
+      : semantic(doc, id);
   },
 };

@@ -1,22 +1,27 @@
 /**
  * The last resort: `og:` meta tags, then the page's `<title>`. They name a page, not always a job,
  * so the title and company are taken only from a page that looks like a job posting. The site's
- * own name (`og:site_name`, `application-name`) is the `source` of a page of no known site.
+ * own name (`og:site_name`, `application-name`) is the `source` of a page of no known site, and
+ * the company only when the title names none ("<title> at <company> — <place>").
  */
+import { extractJsonLd } from './jsonld';
 import { clean, docTitle, metaContent } from './text';
-import type { Layer } from './types';
+import type { Layer, PartialJob } from './types';
 
 /** Words of job postings and of job titles, in the address or the page's own summary. */
 const JOB_WORDS =
   /\b(jobs?|careers?|vacanc\w*|hiring|position|opening|apply|recruit\w*|oferta|emprego|empleo|vagas?|stellen\w*|emploi|offre|karriere|engineer|developer|manager|designer|analyst|scientist|specialist|consultant|architect|intern(ship)?|director|coordinator|administrator|technician|assistant|accountant|nurse|teacher|counsel|lead|head of)\b/i;
 
+/** At most this much of a title or summary is read: a longer one is no one's title (a hostile page). */
+const READ = 600;
+
 /** Whether the address or the page's own summary speaks of a job. */
 export function looksLikeJob(doc: Document, url: URL): boolean {
   return JOB_WORDS.test(
-    `${url.pathname} ${metaContent(doc, 'og:description')} ${metaContent(doc, 'og:title')} ${docTitle(doc)}`.replace(
-      /[-_/]/g,
-      ' ',
-    ),
+    [url.pathname, metaContent(doc, 'og:description'), metaContent(doc, 'og:title'), docTitle(doc)]
+      .map((s) => s.slice(0, READ))
+      .join(' ')
+      .replace(/[-_/]/g, ' '),
   );
 }
 
@@ -39,23 +44,72 @@ function siteNames(doc: Document, url: URL): string[] {
   return [metaContent(doc, 'og:site_name'), labels[labels.length - 2] ?? ''];
 }
 
+/** Words of a board's own that titles carry after the job's ("Job posting", "Job Offer at X"). */
+const BOARD_WORDS =
+  /^(job posting|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
+const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.-]+/g, '');
+
+/**
+ * A title without the board's, the company's and the place's decorations: " - Toronto, ON - Job
+ * posting - Job Bank", " - <Company> - Application", " Job in Melbourne VIC". `known` are names
+ * and places the page gives elsewhere (JSON-LD).
+ */
+export function undecorate(title: string, known: string[]): string {
+  // Short names (a region's "ON") must match whole: "Online Marketing" is no decoration.
+  const drop = known.map(fold).filter(Boolean);
+  const parts = title.slice(0, READ).split(/ [-|–—·] /);
+  while (parts.length > 1) {
+    const last = parts[parts.length - 1] ?? '';
+    const f = fold(last);
+    const named = (d: string) =>
+      d === f || (d.length > 3 && f.length > 3 && (f.startsWith(d) || d.startsWith(f)));
+    if (!BOARD_WORDS.test(last) && !drop.some(named)) break;
+    parts.pop();
+  }
+  return clean(parts.join(' - ').replace(/ job in [^|–—-]+$/i, ''));
+}
+
+/** "<title> at <company> — <place>" and "<title> at <company>": the fields a page title names. */
+const AT = /^(.+?) at ([^—–|]+?)(?: [—–-] (.+))?$/;
+/** A career site's own decoration naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
+const JOBS_AT =
+  / [-|–—·] (?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ([^|–—]+)$/i;
+
+/** The fields of a page's title or `og:title`, cleaned of its decorations. */
+function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
+  const ld = extractJsonLd(doc);
+  const known = [
+    ...siteNames(doc, url),
+    ld.company_name ?? '',
+    ...(ld.location ?? '').split(/[,;] ?/),
+  ];
+  const names = siteNames(doc, url);
+  const own = JOBS_AT.exec(raw.slice(0, READ));
+  const title = stripSite(undecorate(raw, known), names);
+  const at = AT.exec(title);
+  if (at) return { position_title: at[1], company_name: at[2], location: at[3] };
+  // "<title> — <Company>" on the company's own site: the name its host carries.
+  const host = fold(names[1]);
+  const last = raw.split(/ [-|–—·] /).pop() ?? '';
+  const company = own?.[1] ?? (host.length > 3 && fold(last).startsWith(host) ? last : undefined);
+  return { position_title: title, company_name: clean(company) };
+}
+
 /** `og:title` and `og:site_name` of a job page; the site's name on any page. */
 export const metaLayer: Layer = [
   'meta',
   (doc, url) => {
     const source = metaContent(doc, 'og:site_name') || metaContent(doc, 'application-name');
     if (!looksLikeJob(doc, url)) return { source };
-    return {
-      source,
-      position_title: stripSite(metaContent(doc, 'og:title'), siteNames(doc, url)),
-      company_name: metaContent(doc, 'og:site_name'),
-    };
+    const job = fromTitle(metaContent(doc, 'og:title'), doc, url);
+    // The site's name is the employer only on its own career site: not when a title names another.
+    const named = job.company_name || fromTitle(docTitle(doc), doc, url).company_name;
+    return { source, ...job, company_name: named || metaContent(doc, 'og:site_name') };
   },
 ];
 
-/** The `<title>` of a job page, without the site's name. */
+/** The `<title>` of a job page, without the site's name and decorations. */
 export const titleLayer: Layer = [
   'title',
-  (doc, url) =>
-    looksLikeJob(doc, url) ? { position_title: stripSite(docTitle(doc), siteNames(doc, url)) } : {},
+  (doc, url) => (looksLikeJob(doc, url) ? fromTitle(docTitle(doc), doc, url) : {}),
 ];

@@ -37,8 +37,11 @@ export interface SiteExtractor {
   name: string;
   matches(url: URL): boolean;
   extract(document: Document, url: URL): PartialJob;
-  /** The job's address and key, for a site that names its jobs in the address (LinkedIn, Indeed). */
-  address?(url: URL): JobAddress | undefined;
+  /**
+   * The job's address and key, for a site that names its jobs in the address (LinkedIn, Indeed),
+   * or, given the page, in the pane of a search whose address names none. Undefined: no job is open.
+   */
+  address?(url: URL, doc?: Document): JobAddress | undefined;
 }
 
 /** Where the registry looks after the site's own extractor: JSON-LD, `og:` meta, `<title>`. */
@@ -69,4 +72,6 @@ export interface JobDraft {
   origins: Partial<Record<FieldName, Origin>>;
   /** Fields that were cut to the API's limits, for a visible notice. */
   truncated?: FieldName[];
+  /** A search of a site that names its jobs (LinkedIn, Indeed) with no job open: nothing to save. */
+  no_job?: true;
 }

@@ -28,10 +28,9 @@ export function indeedJobKey(u: URL): string | undefined {
   return jk && /^[\da-z]{8,32}$/i.test(jk) ? jk : undefined;
 }
 
-/** `https://www.linkedin.com/jobs/view/<id>/` for a LinkedIn page that names a job. */
-export function linkedInAddress(page: URL): JobAddress | undefined {
-  const id = isLinkedIn(page) && linkedInJobId(page);
-  if (id)
+/** `https://www.linkedin.com/jobs/view/<id>/` for a LinkedIn page that names a job (or shows `id`). */
+export function linkedInAddress(page: URL, id = linkedInJobId(page)): JobAddress | undefined {
+  if (id && isLinkedIn(page))
     return {
       url: `https://www.linkedin.com/jobs/view/${id}/`,
       key: `linkedin:${id}`,
@@ -39,10 +38,9 @@ export function linkedInAddress(page: URL): JobAddress | undefined {
     };
 }
 
-/** `https://<country>.indeed.com/viewjob?jk=<jk>` for an Indeed page that names a job. */
-export function indeedAddress(page: URL): JobAddress | undefined {
-  const jk = isIndeed(page) && indeedJobKey(page);
-  if (!jk) return undefined;
+/** `https://<country>.indeed.com/viewjob?jk=<jk>` for an Indeed page that names a job (or shows `jk`). */
+export function indeedAddress(page: URL, jk = indeedJobKey(page)): JobAddress | undefined {
+  if (!jk || !isIndeed(page)) return undefined;
   const host = page.hostname === 'indeed.com' ? 'www.indeed.com' : page.hostname;
   return { url: `https://${host}/viewjob?jk=${jk}`, key: `indeed:${jk}`, origin: 'url' };
 }
@@ -88,27 +86,31 @@ function cleanAddress(u: URL, page: URL): URL {
 }
 
 /**
- * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the page's
- * own canonical address (`<link rel=canonical>`, then `og:url`, then the JSON-LD `url`) when it is
- * on the same site, else the address the page was opened at, cleaned.
+ * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the address
+ * the site's own extractor found for the job on screen (a search pane's job), then the page's own
+ * canonical address (`<link rel=canonical>`, then `og:url`, then the JSON-LD `url`) when it is on
+ * the same site and not the site's home page, else the address the page was opened at, cleaned.
  */
 export function jobAddress(
   doc: Document | null,
   page: URL,
-  jsonLdUrl?: () => string | undefined,
+  found?: () => [url: string, origin?: Origin] | undefined,
 ): JobAddress {
   const known = linkedInAddress(page) ?? indeedAddress(page);
   if (known) return known;
+  const [foundUrl, foundOrigin = 'jsonld'] = (doc && found?.()) || [];
   const candidates: [() => string | null | undefined, Origin][] = doc
     ? [
+        [() => (foundOrigin === 'site' ? foundUrl : ''), 'site'],
         [() => doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), 'meta'],
         [() => doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), 'meta'],
-        [() => jsonLdUrl?.(), 'jsonld'],
+        [() => foundUrl, foundOrigin],
       ]
     : [];
   for (const [href, origin] of candidates) {
     const u = parse(href(), page);
-    if (u && bareHost(u) === bareHost(page)) {
+    // A home page is no job's address (sites that point every page's og:url at their root).
+    if (u && bareHost(u) === bareHost(page) && (u.pathname !== '/' || page.pathname === '/')) {
       const url = fit(cleanAddress(u, page));
       return { url, key: url, origin };
     }

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureCase, fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
+import { type FixtureCase, loadCases, readCorpusPage } from '../helpers/fixtures';
 import {
   LOCATION_TOO_LONG,
   LocalCareerTrack,
@@ -14,11 +12,10 @@ import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import { openPopupFor } from './harness/tabs';
 
-const gate = fixturesGate();
 const fold = (value: string | null) => (value ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-describe.runIf(gate.run)('saving from the popup to CareerTrack (Chromium, real pages)', () => {
+describe('saving from the popup to CareerTrack (Chromium, real pages)', () => {
   let browser: ExtensionBrowser;
   let jobSite: JobSiteServer;
   const careerTrack = new LocalCareerTrack();
@@ -34,10 +31,7 @@ describe.runIf(gate.run)('saving from the popup to CareerTrack (Chromium, real p
     part: string,
   ): Promise<{ jobPage: Page; popup: Page; testCase: FixtureCase }> {
     const testCase = caseFor(part);
-    jobSite.page(
-      new URL(testCase.url).pathname,
-      readFileSync(join(fixturesDir(), testCase.file), 'utf8'),
-    );
+    jobSite.page(new URL(testCase.url).pathname, readCorpusPage(testCase.file));
     const jobPage = await browser.context.newPage();
     await jobPage.goto(testCase.url);
     const popup = await openPopupFor(browser, jobPage);
@@ -141,11 +135,5 @@ describe.runIf(gate.run)('saving from the popup to CareerTrack (Chromium, real p
     expect(record?.location).toBe('Tartu, Estonia');
     await popup.close();
     await jobPage.close();
-  });
-});
-
-describe.runIf(!gate.run)('saving real pages in Chromium', () => {
-  it('has the real-page fixtures', () => {
-    expect.fail(gate.reason);
   });
 });

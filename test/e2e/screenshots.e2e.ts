@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturesDir, fixturesGate, loadCases } from '../helpers/fixtures';
+import { loadCases, readCorpusPage } from '../helpers/fixtures';
 import {
   LOCATION_TOO_LONG,
   LocalCareerTrack,
@@ -20,7 +20,6 @@ import { openPopupFor } from './harness/tabs';
  * and written to docs/ on every run. They change only where the day's date shows.
  */
 const DOCS = resolve(import.meta.dirname, '../../docs');
-const gate = fixturesGate();
 const POPUP_SIZE = { width: 420, height: 640 };
 // Saved pages come without their sites' stylesheets: a readable font and width, and hidden what
 // LinkedIn's own CSS hides (closed sign-in dialogs) or cannot load here (images).
@@ -45,7 +44,7 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describe.runIf(gate.run)('screenshots for the README (Chromium, real pages)', () => {
+describe('screenshots for the README (Chromium, real pages)', () => {
   let browser: ExtensionBrowser;
   let jobSite: JobSiteServer;
   const careerTrack = new LocalCareerTrack();
@@ -54,7 +53,7 @@ describe.runIf(gate.run)('screenshots for the README (Chromium, real pages)', ()
   async function openJob(part: string): Promise<Page> {
     const testCase = cases.find((c) => c.file.includes(part));
     if (!testCase) throw new Error(`no fixture named like ${part}`);
-    const html = readFileSync(join(fixturesDir(), testCase.file), 'utf8');
+    const html = readCorpusPage(testCase.file);
     jobSite.page(new URL(testCase.url).pathname, html);
     const page = await browser.context.newPage();
     await page.goto(testCase.url);
@@ -165,11 +164,5 @@ describe.runIf(gate.run)('screenshots for the README (Chromium, real pages)', ()
     await options.screenshot({ path: join(DOCS, 'options.png'), fullPage: true });
     expect(pngSize(join(DOCS, 'options.png')).width).toBe(760);
     await options.close();
-  });
-});
-
-describe.runIf(!gate.run)('screenshots for the README', () => {
-  it('has the real-page fixtures', () => {
-    expect.fail(gate.reason);
   });
 });

@@ -2,12 +2,8 @@
  * Saved HTML pages as Documents, parsed by happy-dom with page scripts never run and nothing
  * fetched: the one parsing path for the tests and the `extract` CLI.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { type FixtureCase, fixturesDir } from './fixtures';
-
-export { fixturesDir } from './fixtures';
+import { type FixtureCase, readCorpusPage } from './fixtures';
 
 /**
  * happy-dom 21 enters raw-text mode for a `<style>` inside `<svg>` and never leaves it (it compares
@@ -43,7 +39,10 @@ export function parseHtml(html: string, url: string): Document {
   return parser.parseFromString(withoutSvgStyles(html), 'text/html') as unknown as Document;
 }
 
-/** A fixture case's page, parsed at the address it had in the browser. */
-export function loadFixturePage(testCase: Pick<FixtureCase, 'file' | 'url'>): Document {
-  return parseHtml(readFileSync(join(fixturesDir(), testCase.file), 'utf8'), testCase.url);
+/** A corpus case's page, parsed at the address it had in the browser. */
+export function loadFixturePage(
+  testCase: Pick<FixtureCase, 'file' | 'url'>,
+  dir?: string,
+): Document {
+  return parseHtml(readCorpusPage(testCase.file, dir), testCase.url);
 }

@@ -1,21 +1,17 @@
 /**
- * The real saved job pages in ../shared/fixtures (or where CAREERTRACK_FIXTURES points) and their
- * expected values. Nothing here parses HTML, so scripts that only need the list can use it.
+ * The project's corpus of real saved job pages (test/corpus) and their expected values. A missing
+ * cases.json or page throws: real-page tests fail, never skip. Nothing here parses HTML, so scripts
+ * that only need the list can use it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Where the project's checkout is: two levels above this file. */
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-/** The fixtures folder: `CAREERTRACK_FIXTURES`, else `../shared/fixtures` beside the checkout. */
-export function fixturesDir(): string {
-  return resolve(process.env.CAREERTRACK_FIXTURES || resolve(repoRoot, '../shared/fixtures'));
-}
-
-export function fixturesAvailable(): boolean {
-  return existsSync(join(fixturesDir(), 'cases.json'));
-}
+/** The corpus: pages under `pages/`, what a careful reader sees on each in `cases.json`. */
+export const corpusDir = join(repoRoot, 'test/corpus');
 
 /** What a careful reader sees on a page; see `about` in cases.json for how values compare. */
 export interface FixtureExpect {
@@ -30,27 +26,37 @@ export interface FixtureExpect {
 }
 
 export interface FixtureCase {
+  /** Relative to the corpus folder; `.html` or gzip-compressed `.html.gz`. */
   file: string;
   url: string;
   expect: FixtureExpect;
+  /** The site the page is from ("linkedin", "seek", ...); else the folder the page is in. */
+  board?: string;
   note?: string;
 }
 
-export function loadCases(): FixtureCase[] {
-  const raw = JSON.parse(readFileSync(join(fixturesDir(), 'cases.json'), 'utf8')) as {
-    cases: FixtureCase[];
+/** The corpus's cases from `dir`'s cases.json (the project's corpus unless told otherwise). */
+export function loadCases(dir = corpusDir): FixtureCase[] {
+  const raw = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as {
+    cases?: FixtureCase[];
   };
+  if (!Array.isArray(raw.cases) || raw.cases.length === 0)
+    throw new Error(`${join(dir, 'cases.json')} lists no cases`);
   return raw.cases;
 }
 
-/**
- * Whether real-page tests run. Where the folder is absent they fail, saying where they looked: a
- * test without its material proves nothing, so it must never count as a pass (nor as a skip).
- */
-export function fixturesGate(): { run: boolean; reason: string } {
-  if (fixturesAvailable()) return { run: true, reason: '' };
-  return {
-    run: false,
-    reason: `real-page fixtures not found at ${fixturesDir()} (set CAREERTRACK_FIXTURES to their folder)`,
-  };
+/** The board a case counts for in scores: its `board`, else the folder its page is in. */
+export function boardOf(testCase: Pick<FixtureCase, 'file' | 'board'>): string {
+  return testCase.board ?? testCase.file.split('/').slice(-2, -1)[0] ?? 'other';
+}
+
+/** A saved page's HTML; a `.gz` page (how large pages are stored) is decompressed. */
+export function readSavedPage(path: string): string {
+  const bytes = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** A corpus page's HTML, by its name in cases.json. */
+export function readCorpusPage(file: string, dir = corpusDir): string {
+  return readSavedPage(join(dir, file));
 }

@@ -2,7 +2,7 @@
  * Layouts no real saved page covers, on the small synthetic pages in test/pages (each says what it
  * models in its first line). Exact expectations: the right job, not a similar one beside it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indeed } from '@/lib/extract/indeed';
@@ -21,15 +21,7 @@ function extract(file: string, url: string) {
 
 describe('synthetic pages', () => {
   it('every page says in its first line that it is synthetic', () => {
-    for (const file of [
-      'linkedin-job-view.html',
-      'linkedin-search-second-card.html',
-      'linkedin-2026-hashed.html',
-      'indeed-search-third.html',
-      'ashby-job.html',
-      'title-salary-career.html',
-      'title-salary-lever.html',
-    ]) {
+    for (const file of readdirSync(join(repoRoot, 'test/pages'))) {
       const first = readFileSync(join(repoRoot, 'test/pages', file), 'utf8').split('\n')[0];
       expect(first, file).toMatch(/^<!-- Synthetic page .* -->$/);
     }

@@ -123,9 +123,9 @@ describe('jobAddress with the page', () => {
     expect(
       page('<meta property="og:url" content="https://careers.example/jobs/1-sre">', at).url,
     ).toBe('https://careers.example/jobs/1-sre');
-    expect(jobAddress(parseHtml('', at), new URL(at), () => '/jobs/1-sre?ref=feed').url).toBe(
-      'https://www.careers.example/jobs/1-sre',
-    );
+    expect(
+      jobAddress(parseHtml('', at), new URL(at), () => ['/jobs/1-sre?ref=feed', 'jsonld']).url,
+    ).toBe('https://www.careers.example/jobs/1-sre');
     expect(
       page(
         '<link rel="canonical" href="https://aggregator.example/jobs/9"><meta property="og:url" content="javascript:alert(1)">',

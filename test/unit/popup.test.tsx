@@ -442,3 +442,13 @@ describe('outbox view', () => {
     );
   });
 });
+
+describe('a search with no job open', () => {
+  it('says so plainly instead of taking the search for a job', async () => {
+    background();
+    const { position_title: _title, company_name: _company, ...rest } = job;
+    await openPopup({ ...rest, job_key: 'https://www.linkedin.com/jobs/search', no_job: true });
+    expect(screen.getByText(/No job is open on this search/)).toBeTruthy();
+    expect(input('position_title').value).toBe('');
+  });
+});

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../../../lib/background/outbox';
 import { SAVE_SHORTCUT } from '../../../lib/manifest';
-import { type FixtureCase, fixturesDir, loadCases } from '../../helpers/fixtures';
+import { type FixtureCase, loadCases, readCorpusPage } from '../../helpers/fixtures';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../server/demo';
 import { LocalCareerTrack, type ServerRecord } from '../harness/careertrack';
 import { type JobSiteServer, startJobSiteServer } from '../harness/job-site-server';
@@ -55,7 +55,7 @@ describe.each(BUILDS)('Firefox ESR, %s build: every flow', (build) => {
   /** Serves a fixture as its real address and opens it in a new tab. */
   async function openFixture(testCase: FixtureCase): Promise<void> {
     const address = new URL(testCase.url);
-    jobSite.page(address.pathname, readFileSync(join(fixturesDir(), testCase.file), 'utf8'));
+    jobSite.page(address.pathname, readCorpusPage(testCase.file));
     await firefox.newTab(testCase.url);
   }
 

@@ -1,0 +1,86 @@
+/**
+ * The generic layer on career sites with no extractor of their own (small pages written here):
+ * the organisation the page names beats the site's own name, titles lose the board's, company's and
+ * place's decorations, a home-page og:url is not the job's address, places are not repeated, and
+ * "<title> at <company> — <place>" titles give all three.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractJob } from '@/lib/extract/index';
+import { parseHtml } from '../helpers/dom';
+
+function draftOf(head: string, url: string, body = '') {
+  return extractJob(
+    parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url),
+    new URL(url),
+  );
+}
+
+const ld = (posting: object) =>
+  `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', ...posting })}</script>`;
+
+describe('generic layer', () => {
+  it('"<title> at <company> — <place>": the company is not the site name, the place is read', () => {
+    const draft = draftOf(
+      '<title>Payroll Specialist at Northwind Traders — Leeds, UK | Example Jobs</title><meta property="og:site_name" content="Example Jobs Australia">',
+      'https://www.examplejobs.test/job/123',
+    );
+    expect(draft).toMatchObject({
+      position_title: 'Payroll Specialist',
+      company_name: 'Northwind Traders',
+      location: 'Leeds, UK',
+      source: 'Example Jobs Australia',
+    });
+  });
+
+  it("the hiring organisation beats og:site_name, and the title loses the board's and place's decorations", () => {
+    const draft = draftOf(
+      `<title>Welder - Toronto, ON - Job posting - Job Bank</title><meta property="og:site_name" content="Job Bank">${ld({ hiringOrganization: { name: 'Contoso Steel' }, jobLocation: { address: { addressLocality: 'Toronto', addressRegion: 'ON', addressCountry: 'CA' } } })}`,
+      'https://www.jobbank.test/jobsearch/jobposting/4242',
+    );
+    expect(draft).toMatchObject({
+      position_title: 'Welder',
+      company_name: 'Contoso Steel',
+      location: 'Toronto, ON, CA',
+    });
+  });
+
+  it('a decoration naming the company goes, a title part that only starts like a region stays', () => {
+    const draft = draftOf(
+      `<title>Growth Lead - Online Marketing | Tailspin Toys</title>${ld({ hiringOrganization: 'Tailspin Toys', jobLocation: { address: { addressRegion: 'ON' } } })}`,
+      'https://careers.tailspin.test/jobs/7',
+    );
+    expect(draft.position_title).toBe('Growth Lead - Online Marketing');
+    const job = draftOf(
+      '<title>Data Engineer Job in Melbourne VIC - Fabrikam</title><meta property="og:site_name" content="Fabrikam">',
+      'https://jobs.fabrikam.test/job/9',
+    );
+    expect(job.position_title).toBe('Data Engineer');
+  });
+
+  it("an og:url or canonical that is the site's home page is not the job's address", () => {
+    const url = 'https://careers.contoso.test/jobs/551-platform-engineer?utm_source=feed';
+    const draft = draftOf(
+      '<title>Platform Engineer - Contoso</title><meta property="og:url" content="https://careers.contoso.test/"><link rel="canonical" href="https://careers.contoso.test/">',
+      url,
+    );
+    expect(draft.source_url).toBe('https://careers.contoso.test/jobs/551-platform-engineer');
+    expect(draft.origins.source_url).toBe('url');
+  });
+
+  it('places are not repeated: Workday\'s "Canada, QC, Montreal" with country Canada', () => {
+    const draft = draftOf(
+      `<title>Analyst</title>${ld({ title: 'Analyst', hiringOrganization: 'Litware', jobLocation: { '@type': 'Place', address: { addressLocality: 'Canada, QC, Montreal', addressCountry: 'Canada' } } })}`,
+      'https://litware.wd3.example.test/en-US/careers/job/Montreal/Analyst_R1',
+    );
+    expect(draft.location).toBe('Montreal, QC, Canada');
+  });
+
+  it('a labelled "Place of work" anywhere on the page beats the JSON-LD country suffix', () => {
+    const draft = draftOf(
+      `<title>Chemist - Job Offer at Fabrikam - jobs.test</title>${ld({ title: 'Chemist', hiringOrganization: 'Fabrikam', jobLocation: { address: { addressLocality: 'Basel', addressCountry: 'Switzerland' } } })}`,
+      'https://www.jobs.test/en/vacancies/detail/1/',
+      '<main><header><h1>Chemist</h1></header><section><ul><li><span>Place of work:</span><span>Basel</span></li></ul></section></main>',
+    );
+    expect(draft.location).toBe('Basel');
+  });
+});
