@@ -6,10 +6,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every import is written out: a reader of a file sees where each name comes from.
   imports: false,
-  // Terser packs the content scripts tighter than esbuild: they must stay under 24 KB all in.
+  // Terser packs the content scripts tighter than esbuild: they must stay under 24 KB all in. A third
+  // pass took 158 B more off linkedin.js (24,578 to 24,420 B) when the frame and the 2026 layout met.
   vite: () => ({
     plugins: [preact()],
-    build: { minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } },
+    build: { minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 3 } } },
   }),
   manifest: ({ browser, manifestVersion }) => buildManifest(browser, manifestVersion),
   hooks: {
