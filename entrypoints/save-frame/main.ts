@@ -52,6 +52,11 @@ button.addEventListener('click', async (event) => {
   show(answer?.text ? answer : FAILED);
 });
 
+// The content script's nudge (lib/content/visible.ts nudgeFrame): only ever a reason to ask again.
+window.addEventListener('message', (event) => {
+  if (event.source === window.parent && event.data === FRAME_REFRESH) void refresh();
+});
+
 browser.runtime.onMessage.addListener((message: unknown) => {
   const refreshFor = message as { type?: unknown; tabId?: unknown };
   if (refreshFor?.type === FRAME_REFRESH && refreshFor.tabId === tabId) void refresh();

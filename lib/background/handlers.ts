@@ -41,7 +41,7 @@ import {
   setSession,
 } from '@/lib/background/token-store';
 import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
-import { frameVisible } from '@/lib/content/visible';
+import { frameVisible, nudgeFrame } from '@/lib/content/visible';
 import {
   isExtensionPage,
   type OutboxRowView,
@@ -84,12 +84,12 @@ export interface BackgroundBrowser {
   };
   action?: BadgeSurface;
   browserAction?: BadgeSurface;
-  /** Runs the frame's visibility check in a tab's content-script world. */
+  /** Runs the frame's visibility check, and its nudge, in a tab's content-script world. */
   scripting?: {
-    executeScript(injection: {
+    executeScript<Args extends unknown[]>(injection: {
       target: { tabId: number; frameIds: number[] };
-      func: (frameId: number, width: number, height: number) => boolean;
-      args: [number, number, number];
+      func: (...args: Args) => unknown;
+      args: Args;
     }): Promise<Array<{ result?: unknown }>>;
   };
   tabs: OpenerBrowser['tabs'] & {
@@ -290,12 +290,23 @@ export function startBackground(deps: BackgroundDeps): Background {
           })) ?? [];
         return ran?.result === true;
       }),
-    // Every page of the extension hears it; only the frames in that tab act on it.
+    // Every page of the extension hears it, and only the frames in that tab act on it; in Firefox
+    // none inside a web page hears it, so the tab's content-script world passes it on as well.
     refreshFrames: (tabId) => {
       const sent = (
         browser.runtime as { sendMessage?: (m: unknown) => Promise<unknown> }
       ).sendMessage?.({ type: FRAME_REFRESH, tabId });
       sent?.catch(() => {});
+      // A nudge, at best: a tab without the content script, or a browser without `scripting`.
+      Promise.resolve()
+        .then(() =>
+          browser.scripting?.executeScript({
+            target: { tabId, frameIds: [0] },
+            func: nudgeFrame,
+            args: [FRAME_REFRESH],
+          }),
+        )
+        .catch(() => {});
     },
   });
 

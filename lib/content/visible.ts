@@ -28,6 +28,17 @@ export function placedAt(frame: HTMLElement, anchor: Element): Placed {
  * frame itself what the browser hits at its centre and corners (not covered). A page's
  * `pointer-events: none` overlay escapes the hit test: Chromium's frame-side check catches that.
  */
+/**
+ * Tells the tab's frame to ask the background again, after a save it did not start (the shortcut,
+ * the menu). Run like `frameVisible`, in the content scripts' world: Firefox does not hand the
+ * background's `runtime.sendMessage` to an extension frame inside a web page. The message is a bare
+ * name: a page may send it too, and only makes the frame ask what it would show anyway.
+ */
+export function nudgeFrame(message: string): void {
+  const frame = (globalThis as PlacedSlot).careertrackFrame?.frame as HTMLIFrameElement | undefined;
+  if (frame?.isConnected) frame.contentWindow?.postMessage(message, new URL(frame.src).origin);
+}
+
 export function frameVisible(frameId: number, width: number, height: number): boolean {
   const placed = (globalThis as PlacedSlot).careertrackFrame;
   const frame = placed?.frame;

@@ -201,10 +201,10 @@ describe('one click from the job page (real pages as the real hosts)', () => {
     expect(beside).toBe('Save the job Staff Engineer at Acme Corp');
     await clickSave(page);
     await expectButton(page, 'Saved ✓');
-    // TODO(extraction, issue 11): the company too, once the 2026 extractor reads the pane's.
     expect(records('4500000002')).toEqual([
       expect.objectContaining({
         position_title: 'Staff Engineer',
+        company_name: 'Acme Corp',
         source_url: 'https://www.linkedin.com/jobs/view/4500000002/',
       }),
     ]);

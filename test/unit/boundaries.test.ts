@@ -26,6 +26,7 @@ const contentSide = (file: string) =>
 const extensionPages = (file: string) =>
   file.startsWith('entrypoints/popup/') ||
   file.startsWith('entrypoints/options/') ||
+  file.startsWith('entrypoints/save-frame/') ||
   file.startsWith('components/') ||
   file.startsWith('lib/ui/');
 
@@ -37,7 +38,7 @@ export const RULES: Rule[] = [
     forbiddenPackages: ['dexie', 'ky', 'zod', 'preact'],
   },
   {
-    name: 'the popup and options pages',
+    name: 'the popup, the options and the in-page frame',
     from: extensionPages,
     forbiddenModules: ['lib/background/'],
     forbiddenPackages: ['dexie', 'ky'],
