@@ -197,24 +197,17 @@ export function createApi({
   }
 
   function failure(reply: Reply): Failure {
-    if (reply.kind === 'redirected') {
-      // Whoever redirected may have acted on the request first: looked up before it is resent.
+    // No answer, or a redirect not followed: either way the server may have acted on the request
+    // first, so a create is looked up before it is resent.
+    if (reply.kind === 'redirected' || reply.kind === 'no-answer') {
+      const unanswered = reply.kind === 'no-answer';
       return {
         kind: 'transient',
         message: reply.message,
         retryAfter: null,
         maybeDone: true,
-        unanswered: false,
-      };
-    }
-    if (reply.kind === 'no-answer') {
-      return {
-        kind: 'transient',
-        message: reply.message,
-        retryAfter: null,
-        maybeDone: true,
-        unanswered: true,
-        timedOut: reply.timedOut,
+        unanswered,
+        ...(unanswered ? { timedOut: reply.timedOut } : {}),
       };
     }
     const { status } = reply;

@@ -12,7 +12,7 @@ import type { ExtensionBrowser } from '../e2e/harness/chromium';
 import { clickSave, SAVE_BUTTON_NAME, SAVE_FRAME, saveButtons } from '../e2e/harness/save-button';
 import { type RunningApi, startApi } from '../server/app';
 import { type Db, openDatabase } from '../server/db';
-import { ensureDemoAccount } from '../server/demo';
+import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../server/demo';
 import { LoggedFaults } from './faults';
 
 /** The built extension to load: run.ts's private copy, which a concurrent `wxt build` cannot remove. */
@@ -91,6 +91,21 @@ type Chrome = typeof import('webextension-polyfill');
 declare const chrome: Chrome;
 
 /** One message from an extension page, as the popup sends it. */
+/** The options page, signed in as the demo user: the extension page the probes send from. */
+export async function signedInControl(browser: ExtensionBrowser, apiUrl: string): Promise<Page> {
+  const control = await browser.context.newPage();
+  await control.goto(browser.extensionUrl('options.html'));
+  const login = await sendFrom(control, {
+    type: 'auth:login',
+    apiUrl,
+    email: DEMO_EMAIL,
+    password: DEMO_PASSWORD,
+  });
+  if ((login as { ok?: unknown } | undefined)?.ok !== true)
+    throw new Error(`the demo sign-in failed: ${JSON.stringify(login)}`);
+  return control;
+}
+
 export function sendFrom(page: Page, message: object): Promise<unknown> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }

@@ -25,6 +25,7 @@ import {
   SoakCareerTrack,
   saveButtons,
   sendFrom,
+  signedInControl,
   waitFor,
 } from './browser';
 import { reconcile, tally } from './tally';
@@ -136,15 +137,7 @@ describe('hostile pages and page-world probes (Chromium, built extension)', () =
       extensionDir: extensionDir(),
       hostMap: { 'www.linkedin.com': jobSite.port },
     });
-    control = await browser.context.newPage();
-    await control.goto(browser.extensionUrl('options.html'));
-    const login = await sendFrom(control, {
-      type: 'auth:login',
-      apiUrl: api.url,
-      email: DEMO_EMAIL,
-      password: DEMO_PASSWORD,
-    });
-    expect(login).toMatchObject({ ok: true });
+    control = await signedInControl(browser, api.url);
     const [session] = (await readSecrets(control)) as Array<{ token?: string }>;
     token = session?.token ?? '';
     expect(token).toMatch(/^\d+\|\w+/);

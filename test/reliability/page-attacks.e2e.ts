@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/harness/chromium';
 import { type JobSiteServer, startJobSiteServer } from '../e2e/harness/job-site-server';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../server/demo';
-import { extensionDir, SoakCareerTrack, saveButtons, sendFrom, waitFor } from './browser';
+import {
+  extensionDir,
+  SoakCareerTrack,
+  saveButtons,
+  sendFrom,
+  signedInControl,
+  waitFor,
+} from './browser';
 import { tally } from './tally';
 
 /** The attacker's script: watches for foreign elements and upgrades the old button's name. */
@@ -168,15 +175,7 @@ describe('a page script against the in-page button (Chromium, built extension)',
       extensionDir: extensionDir(),
       hostMap: { 'www.linkedin.com': jobSite.port },
     });
-    control = await browser.context.newPage();
-    await control.goto(browser.extensionUrl('options.html'));
-    const login = await sendFrom(control, {
-      type: 'auth:login',
-      apiUrl: api.url,
-      email: DEMO_EMAIL,
-      password: DEMO_PASSWORD,
-    });
-    expect(login).toMatchObject({ ok: true });
+    control = await signedInControl(browser, api.url);
   });
 
   afterAll(async () => {
