@@ -265,6 +265,13 @@ export function startBackground(deps: BackgroundDeps): Background {
     void engine.nudge();
   }
 
+  /** Runs `func` in the tab's top frame, in the world its content script shares. */
+  const inContentWorld = <Args extends unknown[]>(
+    tabId: number,
+    func: (...args: Args) => unknown,
+    args: Args,
+  ) => browser.scripting?.executeScript({ target: { tabId, frameIds: [0] }, func, args });
+
   // Chrome's types know no `null` text, which clears a tab's own badge in both browsers.
   const surface = badgeSurface(browser) as (BadgeSurface & Partial<TabSurface>) | undefined;
   const handleClip = createClipHandler({
@@ -283,11 +290,7 @@ export function startBackground(deps: BackgroundDeps): Background {
       deps.checkFrame ??
       (async (tabId, frameId) => {
         const [ran] =
-          (await browser.scripting?.executeScript({
-            target: { tabId, frameIds: [0] },
-            func: frameVisible,
-            args: [frameId, FRAME_WIDTH, FRAME_HEIGHT],
-          })) ?? [];
+          (await inContentWorld(tabId, frameVisible, [frameId, FRAME_WIDTH, FRAME_HEIGHT])) ?? [];
         return ran?.result === true;
       }),
     // Every page of the extension hears it, and only the frames in that tab act on it; in Firefox
@@ -299,13 +302,7 @@ export function startBackground(deps: BackgroundDeps): Background {
       sent?.catch(() => {});
       // A nudge, at best: a tab without the content script, or a browser without `scripting`.
       Promise.resolve()
-        .then(() =>
-          browser.scripting?.executeScript({
-            target: { tabId, frameIds: [0] },
-            func: nudgeFrame,
-            args: [FRAME_REFRESH],
-          }),
-        )
+        .then(() => inContentWorld(tabId, nudgeFrame, [FRAME_REFRESH]))
         .catch(() => {});
     },
   });
