@@ -2,9 +2,10 @@
  * Pure functions between an extracted job and the popup's form: no browser, no Preact, so every rule
  * about what the form starts with is tested on its own.
  */
+
+import { APPLICATION_FIELDS, type FieldName, STATUSES, type Status } from '@/lib/application';
 import type { JobDraft } from '@/lib/extract/types';
 import type { FieldErrors } from '@/lib/messages';
-import { APPLICATION_FIELDS, type FieldName, STATUSES, type Status } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 
 /** What the inputs hold: always strings, as `<input>` gives them; the schema parses them. */

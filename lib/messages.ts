@@ -3,10 +3,12 @@
  * sender is checked: settings, the token and the outbox answer only the extension's own pages.
  */
 import type { Runtime } from 'webextension-polyfill';
+import { LISTED_STATUSES, STATUSES } from '@/lib/application';
 import { FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
+import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRow } from '@/lib/outbox-row';
-import { type Application, STATUSES } from '@/lib/schema';
-import { defaultsPatchSchema, type Settings } from '@/lib/settings';
+import type { Application } from '@/lib/schema';
+import type { DefaultsPatch, Settings } from '@/lib/settings';
 import { z } from '@/lib/zod';
 
 const id = z.number().int().positive();
@@ -21,13 +23,18 @@ export type DraftForm = z.infer<typeof draftFormSchema>;
 
 const jobKey = text(2048);
 
-/** The filters CareerTrack's list takes; `technical_test` is a status its code knows too. */
-export const LISTED_STATUSES = [...STATUSES, 'technical_test'] as const;
 const applicationsQuerySchema = z.object({
   status: z.enum(LISTED_STATUSES).optional(),
   company: text(255).optional(),
 });
 export type ApplicationsQuery = z.infer<typeof applicationsQuerySchema>;
+
+/** What the pages may change directly: the defaults of new saves, never where data goes. */
+const defaultsPatchSchema = z.strictObject({
+  default_status: z.enum(STATUSES).optional(),
+  fill_applied_date: z.boolean().optional(),
+  description_to_notes: z.boolean().optional(),
+}) satisfies z.ZodType<DefaultsPatch>;
 
 /** Extension pages (popup, options) → background. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
@@ -44,6 +51,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outbox:resend'), id, draft: draftFormSchema }),
   z.object({ type: z.literal('outbox:delete'), id }),
   z.object({ type: z.literal('history:lookup'), jobKey }),
+  /** The job on screen in a tab, read and parsed by the background for the popup. */
+  z.object({ type: z.literal('job:read'), tabId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('auth:status') }),
   z.object({
     type: z.literal('auth:login'),
@@ -186,6 +195,8 @@ export interface PageResponses {
   'outbox:resend': SaveOutcome;
   'outbox:delete': Result<object>;
   'history:lookup': { savedAt: string; status: string; rowId: number } | null;
+  /** Null: nothing to read there (no job found, or a page no extension may read). */
+  'job:read': JobDraft | null;
   /**
    * `signedIn`: a session for `apiUrl` that CareerTrack has not refused (a pasted token has no
    * e-mail, so `email` may be null while signed in); `message` says why not, when not.

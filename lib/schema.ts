@@ -1,43 +1,17 @@
+/**
+ * The validator: the body of a create and the answers of CareerTrack as zod schemas. The fields and
+ * their rules' words are lib/application.ts; the popup loads this module only after its first paint.
+ */
+import {
+  type ApplicationDraft,
+  DEFAULT_STATUS,
+  type DraftValue,
+  type FieldName,
+  MAX_STRING,
+  MESSAGES,
+  STATUSES,
+} from '@/lib/application';
 import { z } from '@/lib/zod';
-
-export const MAX_STRING = 255;
-
-export const STATUSES = ['applied', 'interview', 'offer', 'rejected'] as const;
-export type Status = (typeof STATUSES)[number];
-export const DEFAULT_STATUS: Status = 'applied';
-
-export const APPLICATION_FIELDS = [
-  'company_name',
-  'position_title',
-  'status',
-  'location',
-  'salary_min',
-  'salary_max',
-  'source',
-  'source_url',
-  'applied_at',
-  'next_step_at',
-  'notes',
-] as const;
-export type FieldName = (typeof APPLICATION_FIELDS)[number];
-
-/** What the form hands over: raw `<input>` values, or numbers from the extractor. */
-export type DraftValue = string | number | null | undefined;
-export type ApplicationDraft = Partial<Record<FieldName, DraftValue>>;
-
-export const MESSAGES = {
-  companyRequired: 'Company is required.',
-  positionRequired: 'Position is required.',
-  text: 'Enter text.',
-  tooLong: `Must be ${MAX_STRING} characters or fewer.`,
-  status: 'Choose applied, interview, offer or rejected.',
-  wholeNumber: 'Enter a whole number, 0 or more.',
-  tooLarge: 'That number is too large.',
-  url: 'Enter a full web address starting with http:// or https://.',
-  date: 'Enter a real date.',
-  salaryOrder: 'Must be at least the minimum salary.',
-  dateOrder: 'Must be on or after the applied date.',
-} as const;
 
 // A blank field means "not given": it must be left out of the body, because the API
 // rejects "" for a URL or a date.

@@ -4,21 +4,21 @@
  * only the background opens (lib/background/settings-store.ts); not in `storage.local`, which
  * content scripts can write in Chrome and Firefox (a compromised page renderer could point the
  * next sign-in elsewhere). The pages read them and change the defaults through the background's
- * messages; the address and the e-mail change only with a sign-in.
+ * messages; the address and the e-mail change only with a sign-in. Free of zod: the popup's first
+ * paint needs the defaults, not the validator (the background parses, lib/background/settings-store.ts).
  */
-import { DEFAULT_API_URL } from '@/lib/manifest';
-import { DEFAULT_STATUS, STATUSES } from '@/lib/schema';
-import { z } from '@/lib/zod';
 
-export const settingsSchema = z.object({
-  api_url: z.string().max(2048).catch(DEFAULT_API_URL),
+import { DEFAULT_STATUS, type Status } from '@/lib/application';
+import { DEFAULT_API_URL } from '@/lib/manifest';
+
+export interface Settings {
+  api_url: string;
   /** Shown as "Signed in as"; the session itself is in IndexedDB. */
-  email: z.string().max(255).nullable().catch(null),
-  default_status: z.enum(STATUSES).catch(DEFAULT_STATUS),
-  fill_applied_date: z.boolean().catch(true),
-  description_to_notes: z.boolean().catch(false),
-});
-export type Settings = z.output<typeof settingsSchema>;
+  email: string | null;
+  default_status: Status;
+  fill_applied_date: boolean;
+  description_to_notes: boolean;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   api_url: DEFAULT_API_URL,
@@ -29,15 +29,6 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** What the pages may change directly: the defaults of new saves, never where data goes. */
-export const defaultsPatchSchema = z.strictObject({
-  default_status: z.enum(STATUSES).optional(),
-  fill_applied_date: z.boolean().optional(),
-  description_to_notes: z.boolean().optional(),
-});
-export type DefaultsPatch = z.infer<typeof defaultsPatchSchema>;
-
-/** Any stored value, parsed: missing keys (an older version, a hand edit) take their defaults. */
-export function parseSettings(stored: unknown): Settings {
-  const object = typeof stored === 'object' && stored !== null ? stored : {};
-  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...object });
-}
+export type DefaultsPatch = Partial<
+  Pick<Settings, 'default_status' | 'fill_applied_date' | 'description_to_notes'>
+>;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
-import { STATUSES } from '@/lib/schema';
+import { STATUSES } from '@/lib/application';
 import type { Settings } from '@/lib/settings';
 import { send } from '@/lib/ui/background-client';
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '@/components/StatusMessage';
-import { type ApplicationsQuery, type ApplicationView, LISTED_STATUSES } from '@/lib/messages';
+import { LISTED_STATUSES } from '@/lib/application';
+import type { ApplicationsQuery, ApplicationView } from '@/lib/messages';
 import { readableDate } from './outcome';
 import { useApplications } from './useApplications';
 

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { type FieldName, STATUSES } from '@/lib/application';
 import {
   appliedDateFor,
   type FormValues,
@@ -11,11 +12,11 @@ import {
 } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { DraftForm, SaveOutcome } from '@/lib/messages';
-import { type FieldName, STATUSES, validateDraft } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 import { errorText, send } from '@/lib/ui/background-client';
 import { FIELD_LABELS } from './fields';
 import { OutcomeMessage } from './OutcomeMessage';
+import { loadValidator } from './validator';
 
 /**
  * What Save does. `rowId` set: resend that outbox row (one opened from the outbox, or this draft
@@ -110,7 +111,8 @@ export function SaveForm(props: Props) {
 
   // On blur: the field just left gets its verdict; errors already shown are updated, so a fix
   // clears them, but untouched fields are not flagged before the user reaches them.
-  const onBlur = (name: string) => {
+  const onBlur = async (name: string) => {
+    const { validateDraft } = await loadValidator();
     const check = validateDraft(values);
     const found = check.ok ? {} : splitFieldErrors(check.fieldErrors).fields;
     setErrors((shown) => {
@@ -134,8 +136,11 @@ export function SaveForm(props: Props) {
 
   async function save(force = false) {
     if (inFlight.current) return;
+    inFlight.current = true;
+    const { validateDraft } = await loadValidator();
     const check = validateDraft(values);
     if (!check.ok) {
+      inFlight.current = false;
       const { fields } = splitFieldErrors(check.fieldErrors);
       setErrors(fields);
       setOutcome({ state: 'invalid', fieldErrors: check.fieldErrors });
@@ -145,7 +150,6 @@ export function SaveForm(props: Props) {
     setErrors({});
     setServerErrors({});
     setOutcome(null);
-    inFlight.current = true;
     setSaving(true);
     let result: SaveOutcome;
     try {

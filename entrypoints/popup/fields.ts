@@ -1,4 +1,4 @@
-import type { FieldName } from '@/lib/schema';
+import type { FieldName } from '@/lib/application';
 
 /** Visible labels, short enough for a 380px popup; the inputs' names stay the API's. */
 export const FIELD_LABELS: Record<FieldName, string> = {

@@ -4,6 +4,8 @@
  * see. The job is read by the tab's content script; what the user saved goes only to the frame
  * and the toolbar, never to the content script or the page (docs/in-page-ui.md).
  */
+
+import type { ApplicationDraft } from '@/lib/application';
 import type { ClipperDb } from '@/lib/background/database';
 import { findAlreadySaved } from '@/lib/background/outbox';
 import { type ButtonState, EXTRACT_JOB, FRAME_PATH } from '@/lib/content/protocol';
@@ -11,7 +13,6 @@ import { initialForm } from '@/lib/draft-form';
 import { indeedAddress, linkedInAddress } from '@/lib/extract/url';
 import { frameRequestSchema, jobDraftSchema, type SaveOutcome, type Sender } from '@/lib/messages';
 import type { OutboxRow } from '@/lib/outbox-row';
-import type { ApplicationDraft } from '@/lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 /** A content script's tab, and the job its address names (none on other pages). */

@@ -4,6 +4,8 @@
  * messages. entrypoints/background.ts calls `startBackground({ browser })`, then the shortcut's
  * and the menu's `registerSaveTriggers` (lib/background/triggers.ts).
  */
+
+import type { ApplicationDraft } from '@/lib/application';
 import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/background/api-client';
 import { createApplicationsList, forgetApplications } from '@/lib/background/applications';
 import {
@@ -32,6 +34,7 @@ import {
 } from '@/lib/background/outbox';
 import { type LegacySettingsArea, rememberSettings } from '@/lib/background/settings-store';
 import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
+import { GENERIC_EXTRACTOR, readJobFromTab } from '@/lib/background/tab-job';
 import {
   type Auth,
   clearSession,
@@ -52,7 +55,7 @@ import {
   type Sender,
 } from '@/lib/messages';
 import type { OutboxRow } from '@/lib/outbox-row';
-import { type ApplicationDraft, validateDraft } from '@/lib/schema';
+import { validateDraft } from '@/lib/schema';
 
 export const SYNC_ALARM = 'sync';
 /** A save answers within seconds: past this it says "queued" and the engine carries on. */
@@ -84,12 +87,19 @@ export interface BackgroundBrowser {
   };
   action?: BadgeSurface;
   browserAction?: BadgeSurface;
-  /** Runs the frame's visibility check, and its nudge, in a tab's content-script world. */
+  /**
+   * Runs the frame's visibility check, and its nudge, in a tab's content-script world; and the
+   * generic extractor on a page without a content script, for the popup.
+   */
   scripting?: {
     executeScript<Args extends unknown[]>(injection: {
       target: { tabId: number; frameIds: number[] };
       func: (...args: Args) => unknown;
       args: Args;
+    }): Promise<Array<{ result?: unknown }>>;
+    executeScript(injection: {
+      target: { tabId: number };
+      files: [typeof GENERIC_EXTRACTOR];
     }): Promise<Array<{ result?: unknown }>>;
   };
   tabs: OpenerBrowser['tabs'] & {
@@ -338,6 +348,19 @@ export function startBackground(deps: BackgroundDeps): Background {
       void refreshBadge();
       return deleted ? { ok: true } : { ok: false, error: 'This save is no longer in the outbox.' };
     },
+
+    'job:read': (request) =>
+      readJobFromTab(request.tabId, {
+        ask: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+        inject: async (tabId) => {
+          const [injection] =
+            (await browser.scripting?.executeScript({
+              target: { tabId },
+              files: [GENERIC_EXTRACTOR],
+            })) ?? [];
+          return injection?.result;
+        },
+      }),
 
     async 'history:lookup'(request) {
       const previous = await findAlreadySaved(db, request.jobKey);

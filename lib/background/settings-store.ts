@@ -4,9 +4,27 @@
  * them here once and deletes them there, so a later write to `storage.local` (by a content script,
  * say) is never read again.
  */
+
+import { DEFAULT_STATUS, STATUSES } from '@/lib/application';
 import type { ClipperDb } from '@/lib/background/database';
-import { remembered } from '@/lib/remembered';
-import { type DefaultsPatch, parseSettings, type Settings } from '@/lib/settings';
+import { remembered } from '@/lib/background/remembered';
+import { DEFAULT_API_URL } from '@/lib/manifest';
+import { DEFAULT_SETTINGS, type DefaultsPatch, type Settings } from '@/lib/settings';
+import { z } from '@/lib/zod';
+
+const settingsSchema = z.object({
+  api_url: z.string().max(2048).catch(DEFAULT_API_URL),
+  email: z.string().max(255).nullable().catch(null),
+  default_status: z.enum(STATUSES).catch(DEFAULT_STATUS),
+  fill_applied_date: z.boolean().catch(true),
+  description_to_notes: z.boolean().catch(false),
+}) satisfies z.ZodType<Settings>;
+
+/** Any stored value, parsed: missing keys (an older version, a hand edit) take their defaults. */
+export function parseSettings(stored: unknown): Settings {
+  const object = typeof stored === 'object' && stored !== null ? stored : {};
+  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...object });
+}
 
 /** Where older versions kept them, through WXT's storage item `local:settings` (and its version). */
 export const LEGACY_SETTINGS_KEYS = ['settings', 'settings$'] as const;

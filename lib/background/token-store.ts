@@ -3,7 +3,7 @@
  * `storage.sync` are shared with content scripts, which must never be able to read it.
  */
 import type { ClipperDb, SessionRow } from '@/lib/background/database';
-import { type Remembered, remembered } from '@/lib/remembered';
+import { type Remembered, remembered } from '@/lib/background/remembered';
 
 export type Auth =
   | { state: 'ready'; token: string; apiUrl: string; email: string | null }

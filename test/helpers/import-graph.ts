@@ -10,6 +10,8 @@ export interface ImportEdge {
   target: string;
   /** `import type …`: no code of the target reaches the bundle. */
   typeOnly: boolean;
+  /** `import(…)`: loaded when the code asks for it, not before the importer runs. */
+  dynamic?: boolean;
 }
 
 export interface ImportGraph {
@@ -64,21 +66,22 @@ function isTypeOnlyClause(clause: string): boolean {
 }
 
 export function importsOf(file: string, source: string): ImportEdge[] {
-  const found: { specifier: string; typeOnly: boolean }[] = [];
+  const found: { specifier: string; typeOnly: boolean; dynamic?: boolean }[] = [];
   for (const match of source.matchAll(IMPORT_FROM)) {
     const typeOnly = !!match[2] || isTypeOnlyClause(match[3] ?? '');
     found.push({ specifier: match[4] as string, typeOnly });
   }
-  for (const pattern of [BARE_IMPORT, DYNAMIC_IMPORT]) {
-    for (const match of source.matchAll(pattern)) {
-      found.push({ specifier: match[1] as string, typeOnly: false });
-    }
+  for (const match of source.matchAll(BARE_IMPORT)) {
+    found.push({ specifier: match[1] as string, typeOnly: false });
   }
-  return found.map(({ specifier, typeOnly }) => {
+  for (const match of source.matchAll(DYNAMIC_IMPORT)) {
+    found.push({ specifier: match[1] as string, typeOnly: false, dynamic: true });
+  }
+  return found.map(({ specifier, typeOnly, dynamic }) => {
     const local = specifier.startsWith('.') || specifier.startsWith('@/');
     const target = local ? resolveLocal(file, specifier) : `package:${packageName(specifier)}`;
     if (!target) throw new Error(`${toRepoPath(file)}: cannot resolve '${specifier}'`);
-    return { target, typeOnly };
+    return dynamic ? { target, typeOnly, dynamic } : { target, typeOnly };
   });
 }
 
@@ -93,13 +96,15 @@ export function readImportGraph(): ImportGraph {
 /**
  * Every import chain from a file of the area to a forbidden module or package, one per offending
  * import statement. Walks runtime imports; a type-only import of a forbidden local module counts,
- * a type-only import of a package does not (nothing of it is bundled).
+ * a type-only import of a package does not (nothing of it is bundled). `staticOnly`: what loads
+ * before the area's code runs, so `import()` edges are not followed.
  */
 export function violations(
   graph: ImportGraph,
   inArea: (file: string) => boolean,
   forbiddenModules: string[],
   forbiddenPackages: string[],
+  { staticOnly = false }: { staticOnly?: boolean } = {},
 ): string[] {
   const found = new Map<string, string>();
   const isForbiddenModule = (target: string) => forbiddenModules.some((m) => target.startsWith(m));
@@ -109,7 +114,8 @@ export function violations(
   for (const start of graph.files.filter(inArea)) {
     const visited = new Set<string>([start]);
     const walk = (file: string, chain: string[]) => {
-      for (const { target, typeOnly } of graph.edges.get(file) ?? []) {
+      for (const { target, typeOnly, dynamic } of graph.edges.get(file) ?? []) {
+        if (staticOnly && dynamic) continue;
         const name = target.replace(/^package:/, '');
         const offending = isForbiddenModule(target) || (!typeOnly && isForbiddenPackage(target));
         const statement = `${file} -> ${name}`;

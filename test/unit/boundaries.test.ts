@@ -15,6 +15,8 @@ interface Rule {
   /** Local modules (repo-relative prefixes) and packages the area must never reach. */
   forbiddenModules: string[];
   forbiddenPackages: string[];
+  /** Only what loads before the area's code runs: `import()` is not followed. */
+  staticOnly?: boolean;
 }
 
 const contentSide = (file: string) =>
@@ -50,6 +52,15 @@ export const RULES: Rule[] = [
     forbiddenPackages: ['dexie', 'ky', 'webextension-polyfill', 'wxt', '@wxt-dev/storage'],
   },
   {
+    // Opening the popup waits for every module its entry imports statically: the validator (zod,
+    // most of its script) is fetched with import() once the form is on screen.
+    name: "the modules the popup's first paint waits for",
+    from: (file) => file === 'entrypoints/popup/main.tsx',
+    forbiddenModules: [],
+    forbiddenPackages: ['zod'],
+    staticOnly: true,
+  },
+  {
     name: 'modules every context shares',
     from: (file) => /^lib\/[^/]+\.ts$/.test(file),
     forbiddenModules: ['lib/background/', 'lib/ui/'],
@@ -69,7 +80,9 @@ describe('import boundaries', () => {
 
   for (const rule of RULES) {
     it(`${rule.name} import nothing they must not`, () => {
-      const found = violations(graph, rule.from, rule.forbiddenModules, rule.forbiddenPackages);
+      const found = violations(graph, rule.from, rule.forbiddenModules, rule.forbiddenPackages, {
+        staticOnly: rule.staticOnly,
+      });
       expect(found, `${rule.name}:\n${found.join('\n')}`).toEqual([]);
     });
   }

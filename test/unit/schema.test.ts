@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_FIELDS,
-  type ApplicationCreate,
   type ApplicationDraft,
-  applicationCreateSchema,
-  applicationListResponseSchema,
-  createdApplicationResponseSchema,
   DEFAULT_STATUS,
-  loginResponseSchema,
   MAX_STRING,
   MESSAGES,
   STATUSES,
+} from '@/lib/application';
+import {
+  type ApplicationCreate,
+  applicationCreateSchema,
+  applicationListResponseSchema,
+  createdApplicationResponseSchema,
+  loginResponseSchema,
   validateDraft,
   validationErrorResponseSchema,
 } from '@/lib/schema';

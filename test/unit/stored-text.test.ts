@@ -37,7 +37,9 @@ describe("Laravel's Str::trim", () => {
     }
   });
 
-  it('the engine and Laravel agree on every code point', () => {
+  // 1.1 million comparisons: about 2 s alone, far more while the machine builds; a slow run is not
+  // a failure of this rule.
+  it('the engine and Laravel agree on every code point', { timeout: 60_000 }, () => {
     const disagree: string[] = [];
     for (let code = 0; code <= 0x10ffff; code++) {
       if (code >= 0xd800 && code <= 0xdfff) continue;

@@ -1,0 +1,83 @@
+// The popup's read of a tab's job, done by the background: the page's answer is untrusted, so
+// only what parses as a job draft reaches the form.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDb } from '@/lib/background/database';
+import { startBackground } from '@/lib/background/handlers';
+import { readJobFromTab, type TabReader } from '@/lib/background/tab-job';
+import { EXTRACT_JOB } from '@/lib/content/protocol';
+import type { Sender } from '@/lib/messages';
+
+const job = {
+  company_name: 'Acme',
+  position_title: 'Engineer',
+  source_url: 'https://www.linkedin.com/jobs/view/123/',
+  job_key: 'linkedin:123',
+  origins: { company_name: 'site', position_title: 'site' },
+};
+
+function reader(fromContentScript: unknown, fromInjection: unknown) {
+  const calls: string[] = [];
+  const tabs: TabReader = {
+    ask: async (tabId, message) => {
+      calls.push(`ask ${tabId} ${JSON.stringify(message)}`);
+      if (fromContentScript instanceof Error) throw fromContentScript;
+      return fromContentScript;
+    },
+    inject: async (tabId) => {
+      calls.push(`inject ${tabId}`);
+      if (fromInjection instanceof Error) throw fromInjection;
+      return fromInjection;
+    },
+  };
+  return { tabs, calls };
+}
+
+describe('readJobFromTab', () => {
+  it("takes the content script's answer and injects nothing", async () => {
+    const { tabs, calls } = reader(job, undefined);
+    expect(await readJobFromTab(4, tabs)).toEqual(job);
+    expect(calls).toEqual([`ask 4 ${JSON.stringify({ type: EXTRACT_JOB })}`]);
+  });
+
+  it('injects the generic extractor where no content script answers', async () => {
+    const { tabs, calls } = reader(new Error('Could not establish connection'), job);
+    expect(await readJobFromTab(4, tabs)).toEqual(job);
+    expect(calls).toEqual([`ask 4 ${JSON.stringify({ type: EXTRACT_JOB })}`, 'inject 4']);
+  });
+
+  it('drops an answer that is not a job draft: markup in a number, an oversized title', async () => {
+    const forged = { ...job, salary_min: '<img src=x onerror=alert(1)>' };
+    const oversized = { ...job, position_title: 'x'.repeat(256) };
+    expect(await readJobFromTab(4, reader(forged, undefined).tabs)).toBeNull();
+    expect(await readJobFromTab(4, reader(forged, oversized).tabs)).toBeNull();
+  });
+
+  it('gives null on a page no extension may read', async () => {
+    const refused = new Error('Cannot access contents of the page');
+    expect(await readJobFromTab(4, reader(undefined, refused).tabs)).toBeNull();
+  });
+});
+
+describe("the background's job:read", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('asks the tab and answers the parsed job to the popup', async () => {
+    const asked = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async () => ({ ...job, unexpected: 'dropped' }));
+    const bg = startBackground({
+      browser: fakeBrowser,
+      db: openDb(`tab-job-${crypto.randomUUID()}`),
+    });
+    await bg.started;
+    const popup: Sender = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    };
+    expect(await bg.handle({ type: 'job:read', tabId: 9 }, popup)).toEqual(job);
+    expect(asked).toHaveBeenCalledWith(9, { type: EXTRACT_JOB });
+  });
+});
