@@ -24,12 +24,13 @@ const ATTACK_DEFS = `<svg width="0" height="0" style="position:absolute"><defs>
 <filter id="transparent"><feComponentTransfer><feFuncA type="table" tableValues="0 0"></feFuncA></feComponentTransfer></filter>
 <filter id="blurred"><feGaussianBlur stdDeviation="4"></feGaussianBlur></filter>
 <filter id="cropped" x="0" y="0" width="0.5" height="1"><feComponentTransfer><feFuncR type="identity"></feFuncR></feComponentTransfer></filter>
+<filter id="cropped-left" x="50%" y="0" width="9" height="9"><feComponentTransfer><feFuncR type="identity"></feFuncR></feComponentTransfer></filter>
 <filter id="cropped-step"><feComponentTransfer width="10"><feFuncR type="identity"></feFuncR></feComponentTransfer></filter>
 <filter id="empty"></filter>
 <filter id="stepped"><feComponentTransfer><feFuncR type="discrete" tableValues="0 1"></feFuncR></feComponentTransfer></filter>
 <filter id="animated"><feComponentTransfer><feFuncA type="identity"><animate attributeName="type" to="discrete" begin="1s"></animate></feFuncA></feComponentTransfer></filter>
 <filter id="alpha-only"><feComponentTransfer in="SourceAlpha"><feFuncR type="identity"></feFuncR></feComponentTransfer></filter>
-<filter id="borrowed" href="#transparent"></filter>
+<filter id="borrowed" href="#cropped"><feComponentTransfer><feFuncR type="identity"></feFuncR></feComponentTransfer></filter>
 <filter id="user-space" filterUnits="userSpaceOnUse"><feComponentTransfer><feFuncR type="identity"></feFuncR></feComponentTransfer></filter>
 </defs></svg>`;
 
@@ -151,12 +152,13 @@ describe('filters that hide or change the frame are refused', () => {
     ['transparent (alpha to 0)', 'url(#transparent)'],
     ['blurred', 'url(#blurred)'],
     ['cropped by its region', 'url(#cropped)'],
+    ['cropped by a region that starts halfway', 'url(#cropped-left)'],
     ["cropped by a step's region", 'url(#cropped-step)'],
     ['an empty filter (draws nothing at all)', 'url(#empty)'],
     ['a step function', 'url(#stepped)'],
     ['an identity that an animation changes', 'url(#animated)'],
     ['an identity of the alpha channel alone', 'url(#alpha-only)'],
-    ["a filter borrowing another's steps", 'url(#borrowed)'],
+    ["an identity borrowing another filter's cropping region", 'url(#borrowed)'],
     ['a region in user space', 'url(#user-space)'],
     ["High Contrast's inverting filter", 'url(#hc_extension_invert)'],
     ['an identity beside a hiding one', 'url(#hc_extension_off) url(#transparent)'],
