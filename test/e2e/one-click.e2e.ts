@@ -232,6 +232,50 @@ describe('one click from the job page (real pages as the real hosts)', () => {
     await page.close();
   });
 
+  // The other synthetic 2026 pages: the search-results screen (SDUI, a <title> naming the search),
+  // and the hashed layout where the title is only in <title>. Ids moved to a range of their own.
+  it.each([
+    {
+      file: 'linkedin-2026-search-results.html',
+      path: '/jobs/search-results/',
+      query: '?currentJobId=4520000002&keywords=data%20engineer&origin=JOBS_HOME',
+      ids: ['4520000002', '4520000001', '4520000003'],
+      position_title: 'Senior Data Engineer',
+      company_name: 'Contoso Health',
+    },
+    {
+      file: 'linkedin-2026-hashed.html',
+      path: '/jobs/search-results/',
+      query: '?currentJobId=4500000002&keywords=staff',
+      ids: ['4500000002', '4500000001'],
+      position_title: 'Staff Engineer',
+      company_name: 'Acme Corp',
+    },
+  ])('$file: the button appears and saves the job the address names', async (layout) => {
+    const moved = (id: string) => `46${id.slice(2)}`;
+    let html = readFileSync(join(PAGES, layout.file), 'utf8');
+    for (const id of layout.ids) html = html.replaceAll(id, moved(id));
+    const [open_, ...others] = layout.ids.map(moved);
+    const page = await open(
+      layout.path,
+      html,
+      `https://www.linkedin.com${layout.path}${layout.query.replace(layout.ids[0] ?? '', open_ ?? '')}`,
+    );
+    expect(await saveButtons(page)).toHaveLength(1);
+    await clickSave(page);
+    await expectButton(page, 'Saved ✓');
+    expect(records(open_ ?? '-')).toEqual([
+      {
+        position_title: layout.position_title,
+        company_name: layout.company_name,
+        status: 'applied',
+        source_url: `https://www.linkedin.com/jobs/view/${open_}/`,
+      },
+    ]);
+    for (const other of others) expect(records(other)).toEqual([]);
+    await page.close();
+  });
+
   it('follows LinkedIn to the next job of a search and saves that one (pushState)', async () => {
     const page = await open(
       '/jobs/search/',
