@@ -56,9 +56,134 @@ export function frameVisible(frameId: number, width: number, height: number): bo
   // Inside the window, to the pixel (layout places it at fractions of one).
   if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1)
     return false;
+  const SVG = 'http://www.w3.org/2000/svg';
+  const numbers = (value: string | null) =>
+    (value ?? '')
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
+  const attribute = (element: Element, name: string, initial: number) => {
+    const value = element.getAttribute(name);
+    return value === null ? initial : Number(value);
+  };
+  // A fraction of the element's box: "0", "-10%", "1.2", "99999".
+  const fraction = (element: Element, name: string, initial: number) => {
+    const value = element.getAttribute(name)?.trim();
+    if (value === undefined) return initial;
+    return value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : Number(value);
+  };
+  /** One channel's transfer that gives back what it is given. */
+  const identityChannel = (f: Element) => {
+    const type = f.getAttribute('type');
+    if (type === 'identity') return true;
+    if (type === 'table') return numbers(f.getAttribute('tableValues')).join() === '0,1';
+    if (type === 'linear')
+      return attribute(f, 'slope', 1) === 1 && attribute(f, 'intercept', 0) === 0;
+    if (type === 'gamma')
+      return (
+        attribute(f, 'amplitude', 1) === 1 &&
+        attribute(f, 'exponent', 1) === 1 &&
+        attribute(f, 'offset', 0) === 0
+      );
+    return false;
+  };
+  /**
+   * An SVG `<filter>` that draws the element as it is: over the whole box, every step a component
+   * transfer of identities on what came before. Anything else (another primitive, an animation, a
+   * borrowed `href`, a region that crops, no step at all, which hides the element) is refused.
+   */
+  const identityFilter = (filter: Element) => {
+    if (filter.hasAttribute('href') || filter.hasAttribute('xlink:href')) return false;
+    if ((filter.getAttribute('filterUnits') ?? 'objectBoundingBox') !== 'objectBoundingBox')
+      return false;
+    const x = fraction(filter, 'x', -0.1);
+    const y = fraction(filter, 'y', -0.1);
+    if (!(x <= 0 && y <= 0)) return false;
+    if (!(x + fraction(filter, 'width', 1.2) >= 1 && y + fraction(filter, 'height', 1.2) >= 1))
+      return false;
+    const steps = [...filter.children];
+    const results = new Set(['SourceGraphic']);
+    return (
+      steps.length > 0 &&
+      steps.every((step) => {
+        const input = step.getAttribute('in');
+        const fine =
+          step.namespaceURI === SVG &&
+          step.localName.toLowerCase() === 'fecomponenttransfer' &&
+          !['x', 'y', 'width', 'height'].some((name) => step.hasAttribute(name)) &&
+          (input === null || results.has(input)) &&
+          [...step.children].every(
+            (f) =>
+              f.namespaceURI === SVG &&
+              /^fefunc[rgba]$/.test(f.localName.toLowerCase()) &&
+              f.children.length === 0 &&
+              identityChannel(f),
+          );
+        results.add(step.getAttribute('result') ?? '');
+        return fine;
+      })
+    );
+  };
+  // Where the browser itself reports any filter that resolves (Chromium's IntersectionObserver v2,
+  // which the frame consulted before this check runs: a reference that loads is a filter to it).
+  const browserSeesFilters =
+    typeof IntersectionObserver === 'function' &&
+    'trackVisibility' in IntersectionObserver.prototype;
+  /**
+   * Whether a computed `filter` draws `node` unchanged, judged by what browsers draw (Filter
+   * Effects 1): a `url()` to nothing, or to an element that is not a `<filter>`, applies no filter;
+   * one to an identity `<filter>` (the "off" state of Google's High Contrast extension) gives the
+   * same pixels. A reference to another document (an address that differs from the page's, as
+   * that extension's absolute ones do once the site changes its address) cannot be read from
+   * here: only a browser that reports it itself lets it pass. Any filter function is refused,
+   * even beside a `url()` to nothing (Chromium still draws the function).
+   */
+  const drawsNothing = (filter: string, node: Element) => {
+    if (filter === 'none') return true;
+    const references: string[] = [];
+    const rest = filter.replace(
+      /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^"'()\s]*))\s*\)/g,
+      (_, double?: string, single?: string, bare?: string) => {
+        references.push((double ?? single ?? bare ?? '').replace(/\\(.)/g, '$1'));
+        return ' ';
+      },
+    );
+    if (rest.trim() !== '') return false;
+    const page = new URL(document.URL);
+    page.hash = '';
+    return references.every((reference) => {
+      let target: URL;
+      try {
+        target = new URL(reference, document.baseURI);
+      } catch {
+        return false;
+      }
+      const targetPage = new URL(target.href);
+      targetPage.hash = '';
+      if (!reference.startsWith('#') && targetPage.href !== page.href)
+        return browserSeesFilters && /^https?:$/.test(target.protocol);
+      const fragment = target.hash.slice(1);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(fragment);
+      } catch {
+        return false;
+      }
+      // Looked up as written and decoded, in the element's own tree and the document's alike:
+      // whichever the browser uses, it finds nothing that changes the frame.
+      const scopes = new Set([node.getRootNode() as Document | ShadowRoot, document]);
+      return [...scopes].every((scope) =>
+        [fragment, decoded].every((id) => {
+          const element = scope.getElementById?.(id);
+          if (!element || element.namespaceURI !== SVG || element.localName !== 'filter')
+            return true;
+          return identityFilter(element);
+        }),
+      );
+    });
+  };
   const plain: Record<string, string> = {
     opacity: '1',
-    filter: 'none',
     clipPath: 'none',
     maskImage: 'none',
     mixBlendMode: 'normal',
@@ -70,6 +195,7 @@ export function frameVisible(frameId: number, width: number, height: number): bo
     if (!/^(none|matrix\(1, 0, 0, 1, [^,]+, [^)]+\))$/.test(style.transform ?? '')) return false;
     for (const [property, value] of Object.entries(plain))
       if ((style[property] || value) !== value) return false;
+    if (!drawsNothing(style.filter || 'none', node)) return false;
     node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
   }
   const { left, top, right, bottom } = r;
