@@ -135,6 +135,12 @@ export interface Background {
    * False when there is nothing to save there (no content script, another job on the page).
    */
   saveTab(tab: ContentTab): Promise<boolean>;
+  /**
+   * A change to the saved application whose create is row `rowId` (`application:update`'s work,
+   * for the in-page button's quick status change too): written to the outbox, then answered as it
+   * stands after its first attempt or a few seconds.
+   */
+  updateApplication(rowId: number, changes: ApplicationDraft): Promise<UpdateOutcome>;
   engine: SyncEngine;
   db: ClipperDb;
   /** The settings store; pages change it by message, tests also directly. */
@@ -492,7 +498,16 @@ export function startBackground(deps: BackgroundDeps): Background {
   );
 
   const saveTab = async (tab: ContentTab) => !!(await handleClip.saveTab(tab));
-  return { handle, saveTab, engine, db, settings, refreshBadge, started };
+  return {
+    handle,
+    saveTab,
+    updateApplication: update,
+    engine,
+    db,
+    settings,
+    refreshBadge,
+    started,
+  };
 }
 
 /** Chrome keeps alarms across worker restarts; re-creating one would push its next run back. */

@@ -213,6 +213,7 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
     const saved = new Map<string, ApplicationCreate>();
     const rowOf = new Map<number, { rowId: number; url: string }>();
     const pick = seeded(SEED + 100);
+    const recent: Array<{ rowId: number; url: string }> = [];
     let updates = 0;
     let stops = 0;
     for (let wave = 0; wave < WAVES; wave++) {
@@ -240,11 +241,13 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
         if (result.kind === 'queued')
           rowOf.set(n, { rowId: result.row.id, url: String(valid.value.source_url) });
       }
-      // Changes to records saved so far, the newest often before their create is sent.
+      // Changes to records saved so far: the newest often before their create is sent, and a
+      // third to a record just changed, whose change the pass running may be sending.
       for (let i = 0; i < UPDATES_PER_WAVE; i++) {
         const newest = (wave + 1) * (SAVES / WAVES);
         const n = Math.floor(pick() * newest * (i % 2 ? 1 : 0.2) + (i % 2 ? 0 : newest * 0.8));
-        const target = rowOf.get(Math.min(n, newest - 1));
+        const again = i % 3 === 2 ? recent.at(-1 - Math.floor(pick() * 2)) : undefined;
+        const target = again ?? rowOf.get(Math.min(n, newest - 1));
         if (!target) continue;
         const u = wave * UPDATES_PER_WAVE + i;
         const changed = await queueUpdate(
@@ -254,6 +257,7 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
         );
         if (changed.kind !== 'queued') throw new Error(`update ${u}: ${JSON.stringify(changed)}`);
         saved.set(target.url, changed.record.fields);
+        recent.push(target);
         updates++;
       }
       await pass;

@@ -153,6 +153,22 @@ describe('application:update', () => {
     expect(await bg.db.outbox.count()).toBe(rows);
   });
 
+  it('401: kept, and "sign in" said, as for a save', async () => {
+    const { rowId } = await saveJob();
+    api.db.prepare('DELETE FROM personal_access_tokens').run();
+    expect(
+      await ask({ type: 'application:update', rowId, changes: { status: 'offer' } }),
+    ).toMatchObject({ state: 'signin' });
+    expect(await bg.db.outbox.where('record_row').equals(rowId).count()).toBe(1);
+  });
+
+  it('the background function the in-page button calls answers the same', async () => {
+    const { rowId } = await saveJob();
+    expect(await bg.updateApplication(rowId, { status: 'rejected' })).toMatchObject({
+      state: 'updated',
+    });
+  });
+
   it('404: deleted, in words', async () => {
     const { rowId, serverId } = await saveJob();
     api.db.prepare('DELETE FROM job_applications WHERE id = ?').run(serverId);
