@@ -58,6 +58,21 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
   });
   db.version(2).stores({ copies: 'key' });
   db.version(3).stores({ settings: 'key' });
+  // Updates: record_row finds the rows of one record's line (its create's id) in order. Rows
+  // written before are all creates, and say so from now on.
+  db.version(4)
+    .stores({
+      outbox:
+        '++id, job_key, record_row, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: OutboxRow) => {
+          row.kind ??= 'create';
+        }),
+    );
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
   // touched and broadcast every commit to the extension's other contexts, work each save paid for.
   for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });
