@@ -10,6 +10,12 @@ import { DEFAULT_API_URL } from '@/lib/manifest';
 import { DEFAULT_STATUS, STATUSES } from '@/lib/schema';
 import { z } from '@/lib/zod';
 
+/**
+ * A notification on the day of a next step. `unasked`: the popup asks for the permission when a
+ * next step date is first set (on once granted); `off`: refused there, or turned off in the options.
+ */
+export const REMINDER_CHOICES = ['unasked', 'on', 'off'] as const;
+
 export const settingsSchema = z.object({
   api_url: z.string().max(2048).catch(DEFAULT_API_URL),
   /** Shown as "Signed in as"; the session itself is in IndexedDB. */
@@ -17,6 +23,7 @@ export const settingsSchema = z.object({
   default_status: z.enum(STATUSES).catch(DEFAULT_STATUS),
   fill_applied_date: z.boolean().catch(true),
   description_to_notes: z.boolean().catch(false),
+  next_step_reminders: z.enum(REMINDER_CHOICES).catch('unasked'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -26,13 +33,15 @@ export const DEFAULT_SETTINGS: Settings = {
   default_status: DEFAULT_STATUS,
   fill_applied_date: true,
   description_to_notes: false,
+  next_step_reminders: 'unasked',
 };
 
-/** What the pages may change directly: the defaults of new saves, never where data goes. */
+/** What the pages may change directly: the defaults of new saves and reminders, never where data goes. */
 export const defaultsPatchSchema = z.strictObject({
   default_status: z.enum(STATUSES).optional(),
   fill_applied_date: z.boolean().optional(),
   description_to_notes: z.boolean().optional(),
+  next_step_reminders: z.enum(REMINDER_CHOICES).optional(),
 });
 export type DefaultsPatch = z.infer<typeof defaultsPatchSchema>;
 
