@@ -35,6 +35,7 @@ import {
   NEXT_STEPS_ALARM,
   type ReminderBrowser,
   registerReminders,
+  scheduleNextDay,
 } from '@/lib/background/reminders';
 import { type LegacySettingsArea, rememberSettings } from '@/lib/background/settings-store';
 import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
@@ -463,7 +464,7 @@ export function startBackground(deps: BackgroundDeps): Background {
     if (alarm.name === SYNC_ALARM) return engine.nudge();
     if (alarm.name !== NEXT_STEPS_ALARM) return undefined;
     // A new day: its next steps on the badge and in notifications, and the next day's alarm.
-    return Promise.all([refreshBadge(), reminders.check(), ensureDailyAlarm(browser, clock.now())]);
+    return Promise.all([refreshBadge(), reminders.check(), scheduleNextDay(browser, clock.now())]);
   });
   browser.tabs.onUpdated?.addListener((tabId, change, tab) =>
     change.url === undefined

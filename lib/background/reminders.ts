@@ -59,11 +59,16 @@ export function nextDayStart(now: number): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
 }
 
-/** One-shot, re-made at each firing: a period of 24 hours would drift by an hour at each DST. */
+/**
+ * One-shot, made again each time it fires (`scheduleNextDay`): a period of 24 hours would drift by
+ * an hour at each DST change. At each start only if missing: Chrome keeps alarms across restarts.
+ */
 export async function ensureDailyAlarm(browser: ReminderBrowser, now: number): Promise<void> {
-  if (!(await browser.alarms.get(NEXT_STEPS_ALARM))) {
-    await browser.alarms.create(NEXT_STEPS_ALARM, { when: nextDayStart(now) });
-  }
+  if (!(await browser.alarms.get(NEXT_STEPS_ALARM))) await scheduleNextDay(browser, now);
+}
+
+export async function scheduleNextDay(browser: ReminderBrowser, now: number): Promise<void> {
+  await browser.alarms.create(NEXT_STEPS_ALARM, { when: nextDayStart(now) });
 }
 
 /** Whether a notification may be shown: granted, the API there (Firefox, Chrome) and not turned off. */
