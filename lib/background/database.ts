@@ -1,5 +1,6 @@
 /**
- * The extension's own IndexedDB: the outbox, the token, the settings and the applications' copy.
+ * The extension's own IndexedDB: the outbox, the token, the settings, the applications' copy and
+ * the next steps' reminders already shown.
  * It is opened only by the background, so it belongs to the extension's origin; a database opened
  * by a content script would belong to the page. Every schema version lives here, in order.
  */

@@ -1,5 +1,6 @@
 // The day's next steps, gathered from the outbox and the applications' copy, and the toolbar badge
 // that counts them when nothing waits in the outbox.
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_ALERT, BADGE_NEUTRAL, BADGE_NEXT_STEPS, badgeFor } from '@/lib/background/badge';
@@ -132,6 +133,27 @@ describe('the day’s next steps', () => {
       asOf: 3,
     });
   });
+});
+
+it('finds the next steps of saves written before the index existed (database version 3)', async () => {
+  const name = `next-steps-upgrade-${crypto.randomUUID()}`;
+  // Version 3 as the previous release declared it.
+  const old = new Dexie(name);
+  old.version(1).stores({
+    outbox: '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
+    secrets: 'key',
+  });
+  old.version(2).stores({ copies: 'key' });
+  old.version(3).stores({ settings: 'key' });
+  await old
+    .table('outbox')
+    .add(
+      outboxRow({ n: 1, next_step_at: TODAY, state: 'synced', serverId: 1, updatedAt: MORNING }),
+    );
+  old.close();
+  db = openDb(name);
+  expect(names(await knownNextSteps(db, TODAY))).toEqual(['Company 1']);
+  expect(await db.reminders.count()).toBe(0);
 });
 
 describe('the toolbar badge', () => {
