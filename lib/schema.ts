@@ -166,6 +166,49 @@ export function validateDraft(
   return { ok: false, fieldErrors: z.flattenError(result.error).fieldErrors };
 }
 
+/**
+ * The body of `PATCH /api/applications/{id}`: only the fields that changed, each as a create would
+ * send it, or null where the user emptied an optional field (CareerTrack then clears it).
+ */
+export type ApplicationChanges = { [K in keyof ApplicationCreate]?: ApplicationCreate[K] | null };
+
+/**
+ * Validates changes with the create's rules, field by field and across fields (salaries, dates), as
+ * they apply to the record once changed: `current` is the record as the user last saw it.
+ */
+export function validateChanges(
+  changes: ApplicationDraft,
+  current: ApplicationDraft,
+): { ok: true; value: ApplicationChanges } | { ok: false; fieldErrors: FieldErrors } {
+  const changed = APPLICATION_FIELDS.filter((name) => Object.hasOwn(changes, name));
+  const fieldErrors: FieldErrors = {};
+  const value: Record<string, unknown> = {};
+  for (const name of changed) {
+    const parsed = fields[name].safeParse(changes[name]);
+    if (parsed.success) value[name] = parsed.data ?? null;
+    else fieldErrors[name] = parsed.error.issues.map((issue) => issue.message);
+  }
+  // The rules across fields, on the record as it will be: a field left as it was is not the
+  // user's to fix now (CareerTrack may know a status this client does not), so only the errors
+  // that a change of this update causes count.
+  const merged = applicationCreateSchema.safeParse({ ...current, ...changes });
+  if (!merged.success) {
+    const across = z.flattenError(merged.error).fieldErrors as FieldErrors;
+    const caused: Partial<Record<FieldName, FieldName[]>> = {
+      salary_max: ['salary_min', 'salary_max'],
+      next_step_at: ['applied_at', 'next_step_at'],
+    };
+    for (const [name, causes] of Object.entries(caused) as [FieldName, FieldName[]][]) {
+      const messages = across[name];
+      if (fieldErrors[name] || !causes.some((cause) => changed.includes(cause))) continue;
+      const own = messages?.filter((m) => m === MESSAGES.salaryOrder || m === MESSAGES.dateOrder);
+      if (own?.length) fieldErrors[name] = own;
+    }
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return { ok: true, value: value as ApplicationChanges };
+}
+
 // Answers are read leniently: a self-hosted server may be older or newer than this client.
 export const applicationSchema = z.looseObject({
   id: z.int(),

@@ -71,10 +71,25 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
   });
   db.version(2).stores({ copies: 'key' });
   db.version(3).stores({ settings: 'key' });
+  // Updates: record_row finds the rows of one record's line (its create's id) in order. Rows
+  // written before are all creates, and say so from now on.
+  db.version(4)
+    .stores({
+      outbox:
+        '++id, job_key, record_row, [state+next_attempt_at], [state+lease_until], [state+updated_at]',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: OutboxRow) => {
+          row.kind ??= 'create';
+        }),
+    );
   // draft.next_step_at: the day's next steps without reading every saved draft (notes included).
-  db.version(4).stores({
+  db.version(5).stores({
     outbox:
-      '++id, job_key, [state+next_attempt_at], [state+lease_until], [state+updated_at], draft.next_step_at',
+      '++id, job_key, record_row, [state+next_attempt_at], [state+lease_until], [state+updated_at], draft.next_step_at',
     reminders: 'key',
   });
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction

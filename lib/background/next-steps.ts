@@ -5,7 +5,8 @@
  * copy): it counts once, as its latest source says.
  */
 import type { ClipperDb } from '@/lib/background/database';
-import type { OutboxState } from '@/lib/outbox-row';
+import { savedRecordOf } from '@/lib/background/updates';
+import { isUpdate } from '@/lib/outbox-row';
 
 /** One application with a next step, as one source knows it. */
 export interface NextStep {
@@ -22,12 +23,6 @@ export interface NextStep {
   asOf: number;
 }
 
-/**
- * A save the user made or still means to make; a refused one (`attention`) is not an application
- * until it is fixed, and its fix is a row of these states again.
- */
-const KNOWN_STATES: ReadonlySet<OutboxState> = new Set(['pending', 'sending', 'synced']);
-
 /** The application's names, by which sources are matched: its CareerTrack id and its job key. */
 export function aliasesOf(step: Pick<NextStep, 'serverId' | 'jobKey'>): string[] {
   const aliases: string[] = [];
@@ -37,23 +32,39 @@ export function aliasesOf(step: Pick<NextStep, 'serverId' | 'jobKey'>): string[]
 }
 
 /**
- * The outbox rows whose own draft sets the next step on `day`. A row whose step was moved
- * elsewhere later is overruled by the later source, which must therefore see every application
- * it knows, not only the day's.
+ * The applications saved here whose next step is, or was, on `day`, each as the user last left it
+ * (its create with every later change over it: lib/background/updates.ts). Those with a change are
+ * all read, so that a step moved away from `day` here overrules an older copy still showing it.
  */
 async function fromOutbox(db: ClipperDb, day: string): Promise<NextStep[]> {
-  const rows = await db.outbox.where('draft.next_step_at').equals(day).toArray();
-  return rows
-    .filter((row) => KNOWN_STATES.has(row.state))
-    .map((row) => ({
-      serverId: row.server_id,
-      jobKey: row.job_key,
-      company_name: row.draft.company_name,
-      position_title: row.draft.position_title,
-      source_url: row.draft.source_url ?? null,
-      next_step_at: row.draft.next_step_at ?? null,
-      asOf: row.updated_at,
-    }));
+  const [onDay, changes] = await Promise.all([
+    db.outbox.where('draft.next_step_at').equals(day).toArray(),
+    db.outbox.where('record_row').above(0).toArray(),
+  ]);
+  // Each application by its create's row, known as of its latest row here.
+  const asOf = new Map<number, number>();
+  for (const row of [...onDay, ...changes]) {
+    const create = isUpdate(row) ? row.record_row : row.id;
+    if (create === undefined) continue;
+    asOf.set(create, Math.max(asOf.get(create) ?? 0, row.updated_at));
+  }
+  const records = await Promise.all([...asOf.keys()].map((rowId) => savedRecordOf(db, rowId)));
+  return records.flatMap((record) =>
+    // A create CareerTrack refused is no application until fixed; a deleted one is gone.
+    !record || record.state === 'deleted' || record.problem?.rowId === record.rowId
+      ? []
+      : [
+          {
+            serverId: record.serverId,
+            jobKey: record.jobKey,
+            company_name: record.fields.company_name,
+            position_title: record.fields.position_title,
+            source_url: record.fields.source_url ?? null,
+            next_step_at: record.next_step_at,
+            asOf: asOf.get(record.rowId) ?? 0,
+          },
+        ],
+  );
 }
 
 /** Every application of the last list CareerTrack gave, as it stood then. */
@@ -68,16 +79,6 @@ async function fromCopy(db: ClipperDb): Promise<NextStep[]> {
     next_step_at: application.next_step_at,
     asOf: copy?.saved_at ?? 0,
   }));
-}
-
-/**
- * THE PLACE WHERE LATER CHANGES PLUG IN: the `updates` branch queues a saved application's later
- * changes (status, next step) as rows of their own. Each application's latest change belongs here,
- * as a NextStep with the record's server id and job key, `asOf` the time of that change, and its
- * `next_step_at` (null when the change cleared it). Until those rows exist, there are none.
- */
-async function fromLaterChanges(_db: ClipperDb): Promise<NextStep[]> {
-  return [];
 }
 
 /**
@@ -118,6 +119,6 @@ function firstOf<K extends 'serverId' | 'jobKey'>(
 
 /** The applications whose next step is on `day` (YYYY-MM-DD, the user's own calendar day). */
 export async function knownNextSteps(db: ClipperDb, day: string): Promise<NextStep[]> {
-  const sources = await Promise.all([fromOutbox(db, day), fromCopy(db), fromLaterChanges(db)]);
+  const sources = await Promise.all([fromOutbox(db, day), fromCopy(db)]);
   return latestPerApplication(sources.flat()).filter((step) => step.next_step_at === day);
 }

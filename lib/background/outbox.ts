@@ -5,7 +5,7 @@
  */
 import { Dexie } from 'dexie';
 import type { ClipperDb } from '@/lib/background/database';
-import type { OutboxRow, OutboxState } from '@/lib/outbox-row';
+import { isUpdate, type OutboxRow, type OutboxState } from '@/lib/outbox-row';
 import type { ApplicationCreate } from '@/lib/schema';
 
 /** Long enough for a request with its 20 s timeout; short enough that a stopped worker is noticed. */
@@ -59,6 +59,7 @@ export function newRow(
   now: number,
 ): Omit<OutboxRow, 'id'> {
   return {
+    kind: 'create',
     job_key: jobKey,
     draft,
     state: 'pending',
@@ -140,8 +141,45 @@ export async function finishAttempt(
     if (current?.state !== 'sending' || current.lease_until !== leased.lease_until) return null;
     const next: OutboxRow = { ...current, ...patch, lease_until: null, updated_at: now };
     await db.outbox.put(next);
-    return next;
+    return (await moveLine(db, next, now)) ?? next;
   });
+}
+
+/**
+ * A record's line after one of its rows finished an attempt. Synced: the update held behind it
+ * goes out now, to the record it now knows. Not synced: the held update is folded into this row
+ * (its changes win, being later), so that the line keeps one row not in flight and the changes
+ * still reach CareerTrack in the order the user made them.
+ */
+async function moveLine(db: ClipperDb, row: OutboxRow, now: number): Promise<OutboxRow | null> {
+  const line = isUpdate(row) ? row.record_row : row.id;
+  if (line === undefined) return null;
+  const held = await db.outbox
+    .where('record_row')
+    .equals(line)
+    .filter((other) => other.state === 'held' && other.id > row.id)
+    .first();
+  if (!held) return null;
+  if (row.state === 'synced') {
+    await db.outbox.put({
+      ...held,
+      state: 'pending',
+      server_id: row.server_id,
+      next_attempt_at: now,
+      updated_at: now,
+    });
+    return null;
+  }
+  if (!isUpdate(row)) return null;
+  const folded: OutboxRow = {
+    ...row,
+    changes: { ...row.changes, ...held.changes },
+    draft: held.draft,
+    updated_at: now,
+  };
+  await db.outbox.delete(held.id);
+  await db.outbox.put(folded);
+  return folded;
 }
 
 /** `finishAttempt`, then `claimNext`, in one transaction: a draining queue commits once per row. */
@@ -178,7 +216,7 @@ export async function nextDueAt(db: ClipperDb): Promise<number | null> {
 
 export type OutboxGroup = 'waiting' | 'attention' | 'synced';
 export const GROUP_STATES: Record<OutboxGroup, OutboxState[]> = {
-  waiting: ['pending', 'sending'],
+  waiting: ['pending', 'sending', 'held'],
   attention: ['attention'],
   synced: ['synced'],
 };
@@ -201,12 +239,12 @@ export async function countUnsent(
   db: ClipperDb,
   cap = BADGE_COUNT_CAP,
 ): Promise<{ waiting: number; attention: number }> {
-  const [pending = 0, sending = 0, attention = 0] = await Promise.all(
-    (['pending', 'sending', 'attention'] as const).map(
+  const [pending = 0, sending = 0, held = 0, attention = 0] = await Promise.all(
+    (['pending', 'sending', 'held', 'attention'] as const).map(
       async (state) => (await byState(db, state).limit(cap).primaryKeys()).length,
     ),
   );
-  return { waiting: Math.min(cap, pending + sending), attention };
+  return { waiting: Math.min(cap, pending + sending + held), attention };
 }
 
 /** One page of a group, most recently changed first. */
@@ -248,7 +286,7 @@ export async function findAlreadySaved(
   return db.outbox
     .where('job_key')
     .equals(jobKey)
-    .filter((row) => row.id !== exceptId && ALREADY_SAVED.has(row.state))
+    .filter((row) => row.id !== exceptId && !isUpdate(row) && ALREADY_SAVED.has(row.state))
     .last();
 }
 
@@ -271,6 +309,8 @@ export async function requeue(
     if (!row) return { kind: 'missing' };
     // A sending row's outcome is not known yet; a synced one is already in CareerTrack.
     if (row.state === 'synced' || row.state === 'sending') return { kind: row.state };
+    // Waits for the row before it in its record's line; moved on when that one is synced.
+    if (row.state === 'held') return { kind: 'ok', row };
     const next: OutboxRow = {
       ...row,
       ...(draft ? { draft, attempts: 0, last_error: null } : {}),
@@ -286,10 +326,33 @@ export async function requeue(
   });
 }
 
+/**
+ * An unsent create takes the updates held behind it along: with no record to change, they would
+ * wait forever. Once synced, a create is history, and its record's updates go on without it.
+ */
 export async function deleteRow(db: ClipperDb, id: number): Promise<boolean> {
   return db.transaction('rw', db.outbox, async () => {
-    if (!(await db.outbox.get(id))) return false;
+    const row = await db.outbox.get(id);
+    if (!row) return false;
     await db.outbox.delete(id);
+    if (!isUpdate(row) && row.state !== 'synced') {
+      await db.outbox
+        .where('record_row')
+        .equals(id)
+        .filter((update) => update.state !== 'synced')
+        .delete();
+    }
+    // An update held behind a deleted one waits only for its record's create from now on.
+    if (isUpdate(row) && row.record_row !== undefined && row.state !== 'synced') {
+      const line = await db.outbox.where('record_row').equals(row.record_row).toArray();
+      const held = line.find((other) => other.state === 'held');
+      const create = await db.outbox.get(row.record_row);
+      const ahead = line.some((other) => other.state === 'sending');
+      const serverId = create?.state === 'synced' ? create.server_id : row.server_id;
+      if (held && !ahead && serverId !== null) {
+        await db.outbox.put({ ...held, state: 'pending', server_id: serverId });
+      }
+    }
     return true;
   });
 }

@@ -8,6 +8,7 @@ import { type ClipperDb, openDb } from '@/lib/background/database';
 import { type Background, startBackground } from '@/lib/background/handlers';
 import { knownNextSteps, latestPerApplication, type NextStep } from '@/lib/background/next-steps';
 import { NEXT_STEPS_ALARM } from '@/lib/background/reminders';
+import { queueUpdate } from '@/lib/background/updates';
 import type { ApplicationView } from '@/lib/messages';
 import type { OutboxState } from '@/lib/outbox-row';
 import { outboxRow } from '../helpers/next-steps';
@@ -106,6 +107,25 @@ describe('the day’s next steps', () => {
     await addRow(1, TODAY, 'synced', 42, MORNING - 86_400_000);
     await keepCopy([{ ...listed(42, TOMORROW), company_name: 'Company 1' }], MORNING - 60_000);
     expect(await knownNextSteps(db, TODAY)).toEqual([]);
+    expect(names(await knownNextSteps(db, TOMORROW))).toEqual(['Company 1']);
+  });
+
+  it('follow a later change made here: a step set to the day counts, one moved away does not', async () => {
+    fresh();
+    const moved = await addRow(1, TODAY, 'synced', 41, MORNING - 86_400_000);
+    const set = await addRow(2, undefined, 'synced', 42, MORNING - 86_400_000);
+    // The copy, older than the changes below, still shows the first one on the day.
+    await keepCopy([{ ...listed(41, TODAY), company_name: 'Company 1' }], MORNING - 3_600_000);
+    const change = { db, now: () => MORNING };
+    expect(await queueUpdate(change, moved, { next_step_at: TOMORROW })).toMatchObject({
+      kind: 'queued',
+    });
+    expect(await queueUpdate(change, set, { next_step_at: TODAY })).toMatchObject({
+      kind: 'queued',
+    });
+    const today = await knownNextSteps(db, TODAY);
+    expect(names(today)).toEqual(['Company 2']);
+    expect(today[0]).toMatchObject({ serverId: 42, jobKey: 'job-2' });
     expect(names(await knownNextSteps(db, TOMORROW))).toEqual(['Company 1']);
   });
 
