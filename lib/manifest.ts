@@ -69,6 +69,9 @@ export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as 
 
 export const OPTIONAL_API_ORIGINS = ['https://*/*', 'http://*/*'] as const;
 
+/** Asked for in the popup when the user first sets a next step date (lib/background/reminders.ts). */
+export const OPTIONAL_PERMISSIONS = ['notifications'] as const;
+
 export const GECKO_ID = 'clipper@careertrack.app';
 
 /**
@@ -121,10 +124,14 @@ export function buildManifest(browser: string, manifestVersion: 2 | 3) {
         : [FRAME_FILE],
     // A self-hosted CareerTrack may live on any origin; it is asked for when the user sets it.
     // MV2 has no optional_host_permissions (and WXT drops the key there): origins go in
-    // optional_permissions instead.
+    // optional_permissions instead. Next steps' notifications are asked for when the user first
+    // sets a next step date, never at install.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: [...OPTIONAL_API_ORIGINS] }
-      : { optional_permissions: [...OPTIONAL_API_ORIGINS] }),
+      ? {
+          optional_permissions: [...OPTIONAL_PERMISSIONS],
+          optional_host_permissions: [...OPTIONAL_API_ORIGINS],
+        }
+      : { optional_permissions: [...OPTIONAL_PERMISSIONS, ...OPTIONAL_API_ORIGINS] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

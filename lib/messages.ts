@@ -8,7 +8,7 @@ import { FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
 import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRow } from '@/lib/outbox-row';
 import type { Application, ApplicationCreate } from '@/lib/schema';
-import type { DefaultsPatch, Settings } from '@/lib/settings';
+import { type DefaultsPatch, REMINDER_CHOICES, type Settings } from '@/lib/settings';
 import { z } from '@/lib/zod';
 
 const id = z.number().int().positive();
@@ -34,6 +34,7 @@ const defaultsPatchSchema = z.strictObject({
   default_status: z.enum(STATUSES).optional(),
   fill_applied_date: z.boolean().optional(),
   description_to_notes: z.boolean().optional(),
+  next_step_reminders: z.enum(REMINDER_CHOICES).optional(),
 }) satisfies z.ZodType<DefaultsPatch>;
 
 /** Extension pages (popup, options) → background. */

@@ -7,9 +7,15 @@
  * messages; the address and the e-mail change only with a sign-in. Free of zod: the popup's first
  * paint needs the defaults, not the validator (the background parses, lib/background/settings-store.ts).
  */
-
 import { DEFAULT_STATUS, type Status } from '@/lib/application';
 import { DEFAULT_API_URL } from '@/lib/manifest';
+
+/**
+ * A notification on the day of a next step. `unasked`: the popup asks for the permission when a
+ * next step date is first set (on once granted); `off`: refused there, or turned off in the options.
+ */
+export const REMINDER_CHOICES = ['unasked', 'on', 'off'] as const;
+export type ReminderChoice = (typeof REMINDER_CHOICES)[number];
 
 export interface Settings {
   api_url: string;
@@ -18,6 +24,7 @@ export interface Settings {
   default_status: Status;
   fill_applied_date: boolean;
   description_to_notes: boolean;
+  next_step_reminders: ReminderChoice;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,9 +33,13 @@ export const DEFAULT_SETTINGS: Settings = {
   default_status: DEFAULT_STATUS,
   fill_applied_date: true,
   description_to_notes: false,
+  next_step_reminders: 'unasked',
 };
 
-/** What the pages may change directly: the defaults of new saves, never where data goes. */
+/** What the pages may change directly: the defaults of new saves and reminders, never where data goes. */
 export type DefaultsPatch = Partial<
-  Pick<Settings, 'default_status' | 'fill_applied_date' | 'description_to_notes'>
+  Pick<
+    Settings,
+    'default_status' | 'fill_applied_date' | 'description_to_notes' | 'next_step_reminders'
+  >
 >;

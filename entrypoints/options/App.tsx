@@ -5,6 +5,7 @@ import { send } from '@/lib/ui/background-client';
 import { AccountSection, type Session } from './AccountSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DefaultsSection } from './DefaultsSection';
+import { RemindersSection } from './RemindersSection';
 
 type Loaded = { settings: Settings; session: Session };
 
@@ -49,6 +50,7 @@ function Page({ settings: initial, session: initialSession }: Loaded) {
         lastEmail={initial.email ?? ''}
       />
       <DefaultsSection initial={initial} />
+      <RemindersSection initial={initial.next_step_reminders} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import type { JobDraft } from '@/lib/extract/types';
 import type { DraftForm, SaveOutcome, UpdateOutcome } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { errorText, send } from '@/lib/ui/background-client';
+import { useNotificationsOnFirstDate } from '@/lib/ui/notifications-permission';
 import { FIELD_LABELS } from './fields';
 import { OutcomeMessage } from './OutcomeMessage';
 import { loadValidator } from './validator';
@@ -80,6 +81,7 @@ export function SaveForm(props: Props) {
   // The state above renders the button; this guards a second press before that render lands.
   const inFlight = useRef(false);
   const [addDescription, setAddDescription] = useState(props.settings.description_to_notes);
+  const reminders = useNotificationsOnFirstDate(props.settings.next_step_reminders);
 
   // Without an extracted job the address typed is the key for "already saved"; without that, a key
   // of this popup's own, so that unrelated hand-typed saves never look like duplicates of each other.
@@ -112,7 +114,9 @@ export function SaveForm(props: Props) {
     if (target.kind === 'new' && job) focusField(REQUIRED.find((name) => !values[name].trim()));
   }, [job]);
 
-  const setValue = (name: FieldName) => (value: string) =>
+  const setValue = (name: FieldName) => (value: string) => {
+    // In the input's own handler: the browser prompts only while it handles the user's input.
+    if (name === 'next_step_at') reminders.onDate(value);
     props.onValues((current) => {
       const next = { ...current, [name]: value };
       // Choosing "applied" fills today's date when the option says so; a typed date is kept.
@@ -125,6 +129,7 @@ export function SaveForm(props: Props) {
       }
       return next;
     });
+  };
 
   // On blur: the field just left gets its verdict; errors already shown are updated, so a fix
   // clears them, but untouched fields are not flagged before the user reaches them.
@@ -315,6 +320,7 @@ export function SaveForm(props: Props) {
         <Field {...field('applied_at')} type="date" />
         <Field {...field('next_step_at')} type="date" />
       </div>
+      {reminders.notice && <p class="notice">{reminders.notice}</p>}
       <Field {...field('notes')} as="textarea" rows={3} hint="Ctrl+Enter saves" />
       <label class="check">
         <input type="checkbox" checked={addDescription} onChange={onDescriptionToggle} />

@@ -1,5 +1,6 @@
 /**
- * The extension's own IndexedDB: the outbox, the token, the settings and the applications' copy.
+ * The extension's own IndexedDB: the outbox, the token, the settings, the applications' copy and
+ * the next steps' reminders already shown.
  * It is opened only by the background, so it belongs to the extension's origin; a database opened
  * by a content script would belong to the page. Every schema version lives here, in order.
  */
@@ -40,11 +41,23 @@ export interface ApplicationsCopyRow {
   applications: ApplicationView[];
 }
 
+/**
+ * A next step's notification, written before it is shown: one per application and day, also when
+ * the background restarts or two checks race. The key is the day, then the application
+ * (`2026-12-06 server:42`), so that old days go by one range; the address is what a click opens.
+ */
+export interface ReminderRow {
+  key: string;
+  source_url: string | null;
+  shown_at: number;
+}
+
 export type ClipperDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   secrets: EntityTable<SessionRow, 'key'>;
   copies: EntityTable<ApplicationsCopyRow, 'key'>;
   settings: EntityTable<SettingsRow, 'key'>;
+  reminders: EntityTable<ReminderRow, 'key'>;
 };
 
 /** `options`: Dexie's, e.g. the IndexedDB to use (a test's broken one). */
@@ -73,6 +86,12 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
           row.kind ??= 'create';
         }),
     );
+  // draft.next_step_at: the day's next steps without reading every saved draft (notes included).
+  db.version(5).stores({
+    outbox:
+      '++id, job_key, record_row, [state+next_attempt_at], [state+lease_until], [state+updated_at], draft.next_step_at',
+    reminders: 'key',
+  });
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
   // touched and broadcast every commit to the extension's other contexts, work each save paid for.
   for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });

@@ -33,6 +33,13 @@ import {
   requeue,
   saveToOutbox,
 } from '@/lib/background/outbox';
+import {
+  ensureDailyAlarm,
+  NEXT_STEPS_ALARM,
+  type ReminderBrowser,
+  registerReminders,
+  scheduleNextDay,
+} from '@/lib/background/reminders';
 import { type LegacySettingsArea, rememberSettings } from '@/lib/background/settings-store';
 import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
 import { GENERIC_EXTRACTOR, readJobFromTab } from '@/lib/background/tab-job';
@@ -84,12 +91,18 @@ export interface BackgroundBrowser {
   /** Only to move the settings older versions kept there (lib/background/settings-store.ts). */
   storage: { local: LegacySettingsArea };
   alarms: {
-    create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
+    create(
+      name: string,
+      info: { periodInMinutes: number; delayInMinutes?: number } | { when: number },
+    ): unknown;
     get(name: string): Promise<unknown>;
     onAlarm: Listenable<(alarm: { name: string }) => unknown>;
   };
   action?: BadgeSurface;
   browserAction?: BadgeSurface;
+  /** Present once the optional permission is granted (lib/background/reminders.ts). */
+  notifications?: ReminderBrowser['notifications'];
+  permissions?: ReminderBrowser['permissions'];
   /**
    * Runs the frame's visibility check, and its nudge, in a tab's content-script world; and the
    * generic extractor on a page without a content script, for the popup.
@@ -178,7 +191,7 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   const refreshBadge = coalesce(async () => {
     const signinNeeded = (await auth()).state !== 'ready';
-    await showBadge(badgeSurface(browser), await readBadgeState(db, signinNeeded));
+    await showBadge(badgeSurface(browser), await readBadgeState(db, signinNeeded, clock.now()));
   }, console.error);
   // Counting rows is the costly part of a redraw: a burst of saves, or a queue draining, redraws
   // once per burst instead of once per row, which kept every save waiting on a count.
@@ -189,6 +202,8 @@ export function startBackground(deps: BackgroundDeps): Background {
       void refreshBadge();
     }, BADGE_REDRAW_MS);
   };
+
+  const reminders = registerReminders({ browser, db, settings: settings.get, now: clock.now });
 
   const engine = createSyncEngine({
     db,
@@ -457,7 +472,12 @@ export function startBackground(deps: BackgroundDeps): Background {
 
     'settings:get': () => settings.get(),
 
-    'settings:update': (request) => settings.updateDefaults(request.defaults),
+    async 'settings:update'(request) {
+      const updated = await settings.updateDefaults(request.defaults);
+      // Reminders just turned on: today's are due now, not at the next start.
+      if (request.defaults.next_step_reminders === 'on') void reminders.check();
+      return updated;
+    },
 
     async 'connection:test'(request) {
       const session = await getSession(db);
@@ -477,7 +497,12 @@ export function startBackground(deps: BackgroundDeps): Background {
       };
     },
 
-    'applications:list': (request) => listApplications(request.query),
+    async 'applications:list'(request) {
+      const answer = await listApplications(request.query);
+      // A fresh copy may move today's next steps, which the badge counts.
+      redrawBadgeSoon();
+      return answer;
+    },
 
     'application:open': (request) =>
       openRecord(
@@ -505,9 +530,12 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   // The listeners return their work's promise: browsers ignore it, tests can wait for it.
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
-  browser.alarms.onAlarm.addListener((alarm) =>
-    alarm.name === SYNC_ALARM ? engine.nudge() : undefined,
-  );
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) return engine.nudge();
+    if (alarm.name !== NEXT_STEPS_ALARM) return undefined;
+    // A new day: its next steps on the badge and in notifications, and the next day's alarm.
+    return Promise.all([refreshBadge(), reminders.check(), scheduleNextDay(browser, clock.now())]);
+  });
   browser.tabs.onUpdated?.addListener((tabId, change, tab) =>
     change.url === undefined
       ? undefined
@@ -515,10 +543,13 @@ export function startBackground(deps: BackgroundDeps): Background {
   );
   browser.runtime.onStartup.addListener(() => engine.nudge());
   browser.runtime.onInstalled.addListener(() => engine.nudge());
-  const started = Promise.all([ensureAlarm(browser), refreshBadge(), engine.nudge()]).then(
-    () => {},
-    console.error,
-  );
+  const started = Promise.all([
+    ensureAlarm(browser),
+    ensureDailyAlarm(browser, clock.now()),
+    refreshBadge(),
+    engine.nudge(),
+    reminders.check(),
+  ]).then(() => {}, console.error);
 
   const saveTab = async (tab: ContentTab) => !!(await handleClip.saveTab(tab));
   return {

@@ -9,7 +9,12 @@ import { DEFAULT_STATUS, STATUSES } from '@/lib/application';
 import type { ClipperDb } from '@/lib/background/database';
 import { remembered } from '@/lib/background/remembered';
 import { DEFAULT_API_URL } from '@/lib/manifest';
-import { DEFAULT_SETTINGS, type DefaultsPatch, type Settings } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  type DefaultsPatch,
+  REMINDER_CHOICES,
+  type Settings,
+} from '@/lib/settings';
 import { z } from '@/lib/zod';
 
 const settingsSchema = z.object({
@@ -18,6 +23,7 @@ const settingsSchema = z.object({
   default_status: z.enum(STATUSES).catch(DEFAULT_STATUS),
   fill_applied_date: z.boolean().catch(true),
   description_to_notes: z.boolean().catch(false),
+  next_step_reminders: z.enum(REMINDER_CHOICES).catch('unasked'),
 }) satisfies z.ZodType<Settings>;
 
 /** Any stored value, parsed: missing keys (an older version, a hand edit) take their defaults. */
@@ -68,14 +74,19 @@ export function rememberSettings(db: ClipperDb, legacy: LegacySettingsArea) {
     get: settings.get,
     /** The address and e-mail: only a sign-in or sign-out changes them. */
     update: (patch: Partial<Settings>) => settings.change(() => writeSettings(db, legacy, patch)),
-    /** What a page may change: these three keys, whatever else the patch holds. */
+    /** What a page may change: these keys, whatever else the patch holds. */
     updateDefaults: (patch: DefaultsPatch) =>
       settings.change(() => writeSettings(db, legacy, defaultsOnly(patch))),
   };
 }
 
 function defaultsOnly(patch: DefaultsPatch): DefaultsPatch {
-  const keys = ['default_status', 'fill_applied_date', 'description_to_notes'] as const;
+  const keys = [
+    'default_status',
+    'fill_applied_date',
+    'description_to_notes',
+    'next_step_reminders',
+  ] as const;
   return Object.fromEntries(
     keys.filter((key) => patch[key] !== undefined).map((key) => [key, patch[key]]),
   );

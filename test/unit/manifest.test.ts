@@ -61,4 +61,19 @@ describe('manifest', () => {
       });
     }
   });
+
+  it('asks for notifications only when the user wants reminders, never at install', () => {
+    for (const [browser, version] of [
+      ['chrome', 3],
+      ['firefox', 2],
+      ['firefox', 3],
+    ] as const) {
+      const manifest = buildManifest(browser, version);
+      expect(manifest.optional_permissions).toContain('notifications');
+      expect(manifest.permissions as string[]).not.toContain('notifications');
+    }
+    // MV2 keeps the CareerTrack origins beside it; MV3 has a key of their own for them.
+    expect(buildManifest('firefox', 2).optional_permissions).toContain('https://*/*');
+    expect(buildManifest('chrome', 3).optional_permissions).not.toContain('https://*/*');
+  });
 });

@@ -27,6 +27,17 @@ describe.each([
     }
   });
 
+  it('names each optional permission, and when it is asked for', () => {
+    const origins = /^https?:\/\/\*\/\*$/;
+    const optional = (manifest.optional_permissions ?? []).filter((name) => !origins.test(name));
+    expect(optional).toContain('notifications');
+    for (const permission of optional) {
+      expect(why, permission).toMatch(
+        new RegExp(`\\| optional: \`${permission}\`.*asked for`, 'i'),
+      );
+    }
+  });
+
   it('names each kind of data Firefox asks consent for', () => {
     const gecko = manifest.browser_specific_settings?.gecko;
     for (const type of gecko?.data_collection_permissions.required ?? [])
