@@ -21,6 +21,7 @@ import {
   jobKeyOf,
 } from '@/lib/background/clip-handlers';
 import { type ClipperDb, openDb } from '@/lib/background/database';
+import { changeThroughOutbox } from '@/lib/background/frame-status';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 import {
   deleteRow,
@@ -40,6 +41,7 @@ import {
   normalizeApiUrl,
   setSession,
 } from '@/lib/background/token-store';
+import { queueUpdate, savedRecordFor } from '@/lib/background/updates';
 import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
 import { frameVisible, nudgeFrame } from '@/lib/content/visible';
 import {
@@ -305,6 +307,13 @@ export function startBackground(deps: BackgroundDeps): Background {
         .then(() => inContentWorld(tabId, nudgeFrame, [FRAME_REFRESH]))
         .catch(() => {});
     },
+    // The in-page status change: an update through the outbox, answered as a save is.
+    savedStatus: (jobKey) => savedRecordFor(db, jobKey),
+    changeStatus: (saved, status) =>
+      changeThroughOutbox(
+        () => queueUpdate({ db, now: () => clock.now() }, saved.rowId, { status }),
+        outcomeOf,
+      ),
   });
 
   const handlers: {
