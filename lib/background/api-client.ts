@@ -7,6 +7,7 @@ import ky, { type KyInstance } from 'ky';
 import type { ConnectionVerdict, FieldErrors } from '@/lib/messages';
 import {
   type Application,
+  type ApplicationChanges,
   type ApplicationCreate,
   applicationListResponseSchema,
   createdApplicationResponseSchema,
@@ -41,6 +42,16 @@ export type CreateResult =
   | { kind: 'invalid'; fieldErrors: FieldErrors; message: string }
   | Failure;
 export type FindResult = { kind: 'found'; applications: Application[] } | Failure;
+/** `missing`: CareerTrack has no such record (deleted there, or never this account's). */
+export type GetResult =
+  | { kind: 'found'; application: Application }
+  | { kind: 'missing'; message: string }
+  | Failure;
+export type UpdateResult =
+  | { kind: 'updated'; application: Application }
+  | { kind: 'invalid'; fieldErrors: FieldErrors; message: string }
+  | { kind: 'missing'; message: string }
+  | Failure;
 
 /** `GET /api/applications`'s own parameters, as CareerTrack names and bounds them. */
 export interface ListQuery {
@@ -72,6 +83,9 @@ export interface Api {
   login(email: string, password: string): Promise<LoginResult>;
   logout(): Promise<{ ok: boolean; message: string }>;
   createApplication(body: ApplicationCreate): Promise<CreateResult>;
+  getApplication(id: number): Promise<GetResult>;
+  /** Only the changed fields; a PATCH may be sent again safely. */
+  updateApplication(id: number, changes: ApplicationChanges): Promise<UpdateResult>;
   findApplications(company: string): Promise<FindResult>;
   listApplications(query: ListQuery): Promise<FindResult>;
   testConnection(): Promise<ConnectionResult>;
@@ -155,7 +169,7 @@ export function createApi({
   });
 
   async function send(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'patch',
     path: string,
     options: { json?: unknown; searchParams?: Record<string, string | number> } = {},
   ): Promise<Reply> {
@@ -242,6 +256,24 @@ export function createApi({
     };
   }
 
+  /** 404 is route-model binding's answer for a record that is not there (any more). */
+  function missing(reply: Reply): { kind: 'missing'; message: string } | null {
+    if (reply.kind !== 'answer' || reply.status !== 404) return null;
+    return { kind: 'missing', message: 'CareerTrack has no such application (deleted there?).' };
+  }
+
+  /** One record's answer (`{ data: {...} }`), checked against the schema; anything else retried. */
+  function oneRecord(reply: Reply, expected: number): Application | Failure | null {
+    if (reply.kind !== 'answer' || reply.status !== expected) return null;
+    const parsed = createdApplicationResponseSchema.safeParse(reply.body);
+    if (parsed.success) return parsed.data.data;
+    return unexpectedBody(
+      reply,
+      `The answer from ${where} did not describe the application.`,
+      true,
+    );
+  }
+
   async function listApplications(query: ListQuery): Promise<FindResult> {
     const { status, company, perPage, sortBy, sortDirection } = query;
     const reply = await send('get', 'api/applications', {
@@ -297,6 +329,22 @@ export function createApi({
         );
       }
       return invalid(reply) ?? failure(reply);
+    },
+
+    async getApplication(id) {
+      const reply = await send('get', `api/applications/${encodeURIComponent(id)}`);
+      const record = oneRecord(reply, 200);
+      if (record && 'id' in record) return { kind: 'found', application: record };
+      return record ?? missing(reply) ?? failure(reply);
+    },
+
+    async updateApplication(id, changes) {
+      const reply = await send('patch', `api/applications/${encodeURIComponent(id)}`, {
+        json: changes,
+      });
+      const record = oneRecord(reply, 200);
+      if (record && 'id' in record) return { kind: 'updated', application: record };
+      return record ?? missing(reply) ?? invalid(reply) ?? failure(reply);
     },
 
     findApplications(company) {

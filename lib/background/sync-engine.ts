@@ -8,6 +8,7 @@ import {
   canCarrySecrets,
   type Failure,
   insecureMessage,
+  type UpdateResult,
 } from '@/lib/background/api-client';
 import { parseRetryAfter, retryDelay } from '@/lib/background/backoff';
 import type { ClipperDb } from '@/lib/background/database';
@@ -20,7 +21,8 @@ import {
 } from '@/lib/background/outbox';
 import { asStored } from '@/lib/background/stored-text';
 import { currentAuth, rejectSession } from '@/lib/background/token-store';
-import type { OutboxRow } from '@/lib/outbox-row';
+import { DELETED_MESSAGE } from '@/lib/background/updates';
+import { isUpdate, type OutboxRow } from '@/lib/outbox-row';
 import type { Application } from '@/lib/schema';
 
 export const CONCURRENCY = 4;
@@ -30,7 +32,7 @@ export const CONCURRENCY = 4;
  */
 export const LOOKUP_CLOCK_MARGIN_MS = 10 * 60_000;
 
-export type SenderApi = Pick<Api, 'createApplication' | 'findApplications'>;
+export type SenderApi = Pick<Api, 'createApplication' | 'findApplications' | 'updateApplication'>;
 
 export interface SyncDeps {
   db: ClipperDb;
@@ -132,6 +134,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   }
 
   async function deliver(api: SenderApi, row: OutboxRow): Promise<Outcome> {
+    if (isUpdate(row)) return deliverUpdate(api, row);
     if (row.in_doubt) {
       const found = await api.findApplications(row.draft.company_name);
       if (found.kind !== 'found') return settle(row, found, 'lookup');
@@ -139,6 +142,34 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       if (match) return { patch: synced(match) };
     }
     return settleCreate(row, await api.createApplication(row.draft));
+  }
+
+  /**
+   * A PATCH sets fields to values: sent twice it leaves the record as sent once, so an unanswered
+   * one is simply sent again, never looked up.
+   */
+  async function deliverUpdate(api: SenderApi, row: OutboxRow): Promise<Outcome> {
+    // Released only with its record's id (see moveLine); without one it waits in line again.
+    if (row.server_id === null) return { patch: { state: 'held', in_doubt: false } };
+    return settleUpdate(row, await api.updateApplication(row.server_id, row.changes ?? {}));
+  }
+
+  async function settleUpdate(row: OutboxRow, result: UpdateResult): Promise<Outcome> {
+    if (result.kind === 'updated') return { patch: synced(result.application) };
+    const refused = { state: 'attention', attempts: row.attempts + 1, in_doubt: false } as const;
+    if (result.kind === 'missing') {
+      return { patch: { ...refused, deleted: true, last_error: DELETED_MESSAGE } };
+    }
+    if (result.kind === 'invalid') {
+      return {
+        patch: {
+          ...refused,
+          field_errors: result.fieldErrors,
+          last_error: `CareerTrack did not accept some changes: ${result.message}`,
+        },
+      };
+    }
+    return settle(row, result, 'update');
   }
 
   async function settleCreate(row: OutboxRow, result: CreateResult): Promise<Outcome> {
@@ -160,7 +191,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   async function settle(
     row: OutboxRow,
     failure: Failure,
-    step: 'lookup' | 'create',
+    step: 'lookup' | 'create' | 'update',
   ): Promise<Outcome> {
     const now = clock.now();
     if (failure.kind === 'unauthorized') {
@@ -173,7 +204,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
     // After a failed lookup the doubt remains; after a create it depends on how it failed.
     const inDoubt =
-      step === 'lookup' ? row.in_doubt : failure.kind === 'transient' && failure.maybeDone;
+      step === 'lookup'
+        ? row.in_doubt
+        : step === 'create' && failure.kind === 'transient' && failure.maybeDone;
     if (failure.kind === 'refused') {
       return {
         patch: {
