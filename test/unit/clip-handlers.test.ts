@@ -348,6 +348,20 @@ describe('a status chosen in the frame', () => {
     expect((await tabBadge(7)).title).toMatch(/· interview · waiting to be sent$/);
   });
 
+  it('sends it to CareerTrack: one record, the new status, and says so', async () => {
+    await signIn();
+    expect((await click()).text).toBe('Saved ✓');
+    const answer = await choose('interview');
+    expect(answer).toEqual({
+      text: 'Interview',
+      title: 'Interview · changed in CareerTrack',
+      status: 'interview',
+    });
+    const [record, more] = records();
+    expect(more).toBeUndefined();
+    expect(record?.status).toBe('interview');
+  });
+
   it('changes nothing when the frame or the content script did not see it; the popup opens', async () => {
     await click();
     expect(await choose('offer', frame(), false)).toEqual({ ...OPENED_POPUP, status: 'applied' });
