@@ -146,8 +146,12 @@ export const NOT_SAVED_YET: ButtonState = {
 };
 
 export function createClipHandler(deps: ClipDeps) {
-  /** The last outcome shown on each tab, for its job: what a reloaded frame shows again. */
-  const shown = new Map<number, { jobKey: string; state: ButtonState }>();
+  /**
+   * The last outcome shown on each tab, for its job and the frame that showed it (none: any
+   * frame), which shows it again when it asks; a new frame (the page reloaded or visited again)
+   * names the saved job's status instead.
+   */
+  const shown = new Map<number, { jobKey: string; state: ButtonState; frameId?: number }>();
 
   /** The job's saved-on line and its record as last known, or nulls when it was never saved. */
   async function savedDetail(jobKey: string) {
@@ -157,7 +161,7 @@ export function createClipHandler(deps: ClipDeps) {
   }
 
   /** What the tab's button says now: this session's outcome, else the saved status, else nothing. */
-  async function stateOf(tab: ContentTab): Promise<ButtonState | null> {
+  async function stateOf(tab: ContentTab & { frameId?: number }): Promise<ButtonState | null> {
     const jobKey = tab.jobKey;
     if (!jobKey) {
       await deps.markTab(tab.tabId, null);
@@ -168,7 +172,8 @@ export function createClipHandler(deps: ClipDeps) {
     const recent = shown.get(tab.tabId);
     // Unless the status changed since, elsewhere (the popup): then the record's words are newer.
     const current = !saved || (recent?.state.status ?? saved.status) === saved.status;
-    if (recent?.jobKey === jobKey && current) return withStatus(recent.state, saved);
+    const sameFrame = recent?.frameId === undefined || recent.frameId === tab.frameId;
+    if (recent?.jobKey === jobKey && current && sameFrame) return withStatus(recent.state, saved);
     if (saved) return statusButton(saved, when ?? null);
     return detail ? { text: 'Already saved', title: detail } : null;
   }
@@ -177,7 +182,7 @@ export function createClipHandler(deps: ClipDeps) {
    * Reads the tab's job from its content script and saves it with the user's defaults; undefined
    * when the tab has no content script or its page names another job than its address.
    */
-  async function saveTab(tab: ContentTab): Promise<ButtonState | undefined> {
+  async function saveTab(tab: ContentTab & { frameId?: number }): Promise<ButtonState | undefined> {
     const jobKey = tab.jobKey;
     if (!jobKey) return undefined;
     const read = jobDraftSchema.safeParse(
@@ -199,7 +204,7 @@ export function createClipHandler(deps: ClipDeps) {
     }));
     await deps.markTab(tab.tabId, detail);
     const state = withStatus(buttonFor(outcome, detail), saved);
-    shown.set(tab.tabId, { jobKey, state });
+    shown.set(tab.tabId, { jobKey, state, frameId: tab.frameId });
     deps.refreshFrames(tab.tabId);
     return state;
   }
@@ -236,7 +241,7 @@ export function createClipHandler(deps: ClipDeps) {
       .changeStatus(saved, status)
       .catch((): StatusChange => ({ state: 'refused', message: 'The change could not be kept.' }));
     const state = changedButton(change.state === 'refused' ? saved : { ...saved, status }, change);
-    shown.set(tab.tabId, { jobKey, state });
+    shown.set(tab.tabId, { jobKey, state, frameId: tab.frameId });
     await stateOf(tab); // the toolbar's title names the new status too
     return state;
   }

@@ -14,6 +14,8 @@ export interface SavedStatus {
   status: string;
   /** `YYYY-MM-DD`, or a timestamp CareerTrack wrote; only the date counts. */
   next_step_at: string | null;
+  /** Whether CareerTrack has every change (synced), one waits, one was refused, or it is gone. */
+  state?: 'synced' | 'waiting' | 'attention' | 'deleted';
 }
 
 /** What a status change came to, as the frame says it. */
@@ -59,7 +61,33 @@ export function statusLine(saved: SavedStatus): string {
  */
 export function statusButton(saved: SavedStatus, detail: string | null): ButtonState {
   const line = statusLine(saved);
-  return { text: line, title: detail ? `${line} · ${detail}` : line, status: saved.status };
+  const title = detail ? `${line} · ${detail}` : line;
+  const status = saved.status;
+  switch (saved.state) {
+    case 'waiting':
+      // First, so that the ellipsis of a long line never hides that CareerTrack lacks it yet.
+      return {
+        text: `Queued · ${line}`,
+        title: title.endsWith('waiting to be sent')
+          ? title
+          : `${title} · a change waits to be sent`,
+        status,
+      };
+    case 'attention':
+      return {
+        text: `Not sent · ${line}`,
+        title: `${title} · CareerTrack refused a change: see the popup`,
+        status,
+      };
+    case 'deleted':
+      return {
+        text: 'Deleted in CareerTrack',
+        title: 'This application was deleted in CareerTrack: save it anew from the popup',
+        status,
+      };
+    default:
+      return { text: line, title, status };
+  }
 }
 
 /** Any answer about a saved job carries its status, for the frame's select. */

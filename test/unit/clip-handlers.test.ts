@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTION_TITLE } from '@/lib/background/badge';
 import { buttonFor, jobKeyOf, NOT_SAVED_YET, OPENED_POPUP } from '@/lib/background/clip-handlers';
 import { openDb } from '@/lib/background/database';
+import { statusButton } from '@/lib/background/frame-status';
 import { type Background, startBackground } from '@/lib/background/handlers';
 import { savedRecordFor } from '@/lib/background/updates';
 import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
@@ -277,6 +278,11 @@ describe('what the frame shows', () => {
       status: 'applied',
       tabId: 8,
     });
+    // A new frame there (the page reloaded, or visited again) names the status instead.
+    expect(await ask(state, { ...frame(8), frameId: 3 })).toMatchObject({
+      text: 'Applied',
+      tabId: 8,
+    });
     expect(api.faults.log).toHaveLength(requests); // no network per page view
     expect((await tabBadge(7)).text).toBe('✓');
     // The tab moves to a page that names no job: nothing to show, the mark cleared.
@@ -340,9 +346,15 @@ describe('a status chosen in the frame', () => {
       job_key: 'linkedin:4400000099',
     });
     expect((await savedRecordFor(bg.db, 'linkedin:4400000099'))?.status).toBe('interview');
-    // The frame asks again (reloaded, or the tab refreshed): the same words.
+    // The frame asks again: the same words; a new frame says it from the record.
     expect(await ask({ type: FRAME_STATE })).toMatchObject({
       text: 'Queued · Interview',
+      title: answer.title,
+      status: 'interview',
+    });
+    expect(await ask({ type: FRAME_STATE }, { ...frame(), frameId: 3 })).toMatchObject({
+      text: 'Queued · Interview',
+      title: expect.stringMatching(/^Interview · Saved on [^·]+ · waiting to be sent$/),
       status: 'interview',
     });
     expect((await tabBadge(7)).title).toMatch(/· interview · waiting to be sent$/);
@@ -502,6 +514,33 @@ describe('the words', () => {
       text: 'Not saved',
       title: 'Not saved: disk full.',
     });
+  });
+
+  it("names a saved job's status as CareerTrack keeps it: its date whatever the time zone, its state", () => {
+    const saved = {
+      rowId: 1,
+      status: 'technical_test',
+      next_step_at: '2026-12-12T00:00:00.000000Z',
+    };
+    const day = new Date(Date.UTC(2026, 11, 12)).toLocaleDateString(undefined, {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(statusButton(saved, null)).toEqual({
+      text: `Technical test · next step ${day}`,
+      title: `Technical test · next step ${day}`,
+      status: 'technical_test',
+    });
+    const interview = { rowId: 1, status: 'interview', next_step_at: null };
+    expect(statusButton({ ...interview, state: 'attention' }, null).text).toBe(
+      'Not sent · Interview',
+    );
+    expect(statusButton({ ...interview, state: 'deleted' }, null)).toMatchObject({
+      text: 'Deleted in CareerTrack',
+      title: expect.stringMatching(/save it anew from the popup$/),
+    });
+    expect(statusButton({ ...interview, next_step_at: 'soon' }, null).text).toBe('Interview');
   });
 
   it('keys a tab by the job its address names', () => {
