@@ -241,8 +241,9 @@ export function createClipHandler(deps: ClipDeps) {
       .changeStatus(saved, status)
       .catch((): StatusChange => ({ state: 'refused', message: 'The change could not be kept.' }));
     const state = changedButton(change.state === 'refused' ? saved : { ...saved, status }, change);
-    shown.set(tab.tabId, { jobKey, state, frameId: tab.frameId });
-    await stateOf(tab); // the toolbar's title names the new status too
+    // Not kept as the tab's outcome: asked again, the frame says what the record then says
+    // (queued, then sent), and the toolbar's title names the new status now.
+    await stateOf(tab);
     return state;
   }
 

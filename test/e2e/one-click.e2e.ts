@@ -394,7 +394,8 @@ describe('one click from the job page (real pages as the real hosts)', () => {
         ),
       )
       .toEqual([null]);
-    await expectButton(page, 'Saved ✓');
+    // A new frame: it names the saved job's status.
+    await expectButton(page, 'Applied');
     expect(await saveButtons(page)).toHaveLength(1);
     await clickSave(page);
     await expectButton(page, 'Already saved');
