@@ -19,6 +19,7 @@ export default defineConfig({
       'test/unit/stored-text.test.ts',
       'test/integration/api-redirects.test.ts',
       'test/integration/api-deadline.test.ts',
+      'test/integration/sync-updates.test.ts',
     ],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,

@@ -5,7 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
 import type { OutboxRow } from '@/lib/outbox-row';
-import { type Application, STATUSES } from '@/lib/schema';
+import { type Application, type ApplicationCreate, STATUSES } from '@/lib/schema';
 import { defaultsPatchSchema, type Settings } from '@/lib/settings';
 import { z } from '@/lib/zod';
 
@@ -44,6 +44,13 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outbox:resend'), id, draft: draftFormSchema }),
   z.object({ type: z.literal('outbox:delete'), id }),
   z.object({ type: z.literal('history:lookup'), jobKey }),
+  /**
+   * The application saved for this job. `live`: also ask CareerTrack for it; without, only the
+   * extension's own copy (instant, for the popup's first paint).
+   */
+  z.object({ type: z.literal('application:open'), jobKey, live: z.boolean().optional() }),
+  /** Only the changed fields of the application whose create is row `rowId`. */
+  z.object({ type: z.literal('application:update'), rowId: id, changes: draftFormSchema }),
   z.object({ type: z.literal('auth:status') }),
   z.object({
     type: z.literal('auth:login'),
@@ -125,6 +132,51 @@ export type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
 /** Field names of the create request mapped to messages, from zod or from a 422. */
 export type FieldErrors = Partial<Record<string, string[]>>;
 
+/**
+ * Where a saved application stands, as the user sees it: synced (CareerTrack has every change),
+ * waiting (something is on its way), attention (CareerTrack refused a change), deleted (404).
+ */
+export type RecordState = 'synced' | 'waiting' | 'attention' | 'deleted';
+
+/** A saved application as the extension knows it: the one place the popup and the frame read. */
+export interface SavedRecord {
+  /** The create's row id: what an update names. */
+  rowId: number;
+  /** CareerTrack's id, once the create is synced. */
+  serverId: number | null;
+  jobKey: string;
+  /** The latest fields the user chose (the create's with every update's changes over them). */
+  fields: ApplicationCreate;
+  status: string;
+  next_step_at: string | null;
+  state: RecordState;
+  /** The line's refused row (update or create), for the words and the fields to fix. */
+  problem: { rowId: number; message: string | null; fieldErrors: FieldErrors | null } | null;
+  /** When the create was synced, or written when not yet. */
+  savedAt: number;
+}
+
+/**
+ * none: this job is not saved. local: the extension's copy, not asked of CareerTrack. live:
+ * CareerTrack's record now (`fields`; the local ones while a change of the user's is still on its
+ * way). copy: CareerTrack could not be reached (`reason`), so `fields` are the local copy.
+ * deleted: CareerTrack no longer has it.
+ */
+export type OpenAnswer =
+  | { state: 'none' }
+  | { state: 'local' | 'live'; record: SavedRecord; fields: ApplicationCreate }
+  | { state: 'copy'; record: SavedRecord; fields: ApplicationCreate; reason: string }
+  | { state: 'deleted'; record: SavedRecord; fields: ApplicationCreate; message: string };
+
+/** An update's final answer within seconds; `updated` only once CareerTrack confirmed it. */
+export type UpdateOutcome =
+  | { state: 'updated'; rowId: number }
+  | { state: 'queued'; rowId: number; reason: string }
+  | { state: 'signin'; rowId: number }
+  | { state: 'invalid'; rowId?: number; fieldErrors: FieldErrors }
+  | { state: 'deleted'; rowId?: number; message: string }
+  | { state: 'error'; message: string };
+
 /** The final answer to a save, within seconds: never "still working". */
 export type SaveOutcome =
   | { state: 'saved'; rowId: number; serverId: number }
@@ -146,6 +198,8 @@ export type ConnectionVerdict =
 export type OutboxRowView = Pick<
   OutboxRow,
   | 'id'
+  | 'kind'
+  | 'deleted'
   | 'job_key'
   | 'draft'
   | 'state'
@@ -191,6 +245,8 @@ export interface PageResponses {
   'outbox:resend': SaveOutcome;
   'outbox:delete': Result<object>;
   'history:lookup': { savedAt: string; status: string; rowId: number } | null;
+  'application:open': OpenAnswer;
+  'application:update': UpdateOutcome;
   /**
    * `signedIn`: a session for `apiUrl` that CareerTrack has not refused (a pasted token has no
    * e-mail, so `email` may be null while signed in); `message` says why not, when not.

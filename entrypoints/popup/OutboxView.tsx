@@ -17,7 +17,9 @@ interface Props {
 
 export function OutboxView({ outbox, onEdit }: Props) {
   const attention = outbox.rows.filter((row) => row.state === 'attention');
-  const waiting = outbox.rows.filter((row) => row.state === 'pending' || row.state === 'sending');
+  const waiting = outbox.rows.filter(
+    (row) => row.state === 'pending' || row.state === 'sending' || row.state === 'held',
+  );
   const synced = outbox.rows.filter((row) => row.state === 'synced').slice(0, RECENT_SYNCED);
   const empty = outbox.rows.length === 0;
 
@@ -56,7 +58,21 @@ function Group({ title, rows, ...rest }: { title: string; rows: OutboxRowView[] 
 
 function describe(row: OutboxRowView): string {
   const title = String(row.draft.position_title ?? 'Untitled');
-  return row.draft.company_name ? `${title} at ${row.draft.company_name}` : title;
+  const named = row.draft.company_name ? `${title} at ${row.draft.company_name}` : title;
+  return row.kind === 'update' ? `Update: ${named}` : named;
+}
+
+/** When the row was written or confirmed, in words that say whether it is a save or an update. */
+function when(row: OutboxRowView): string {
+  const update = row.kind === 'update';
+  if (row.state === 'synced' && row.synced_at) {
+    return `${update ? 'Updated' : 'Synced'} ${readableDate(row.synced_at)}`;
+  }
+  const written = `${update ? 'Changed' : 'Saved'} ${readableDate(row.created_at)}`;
+  if (row.state === 'held') {
+    return `${written} · waits for ${update ? 'the change before it' : 'its save'}`;
+  }
+  return written;
 }
 
 type Said = { tone: Tone; text: string };
@@ -81,6 +97,21 @@ function Row({ row, outbox, onEdit }: { row: OutboxRowView } & Props) {
     }
   }
 
+  // The record is gone from CareerTrack: its latest fields become a new application there, and
+  // the refused update leaves the outbox.
+  const saveAsNew = () =>
+    act(async () => {
+      const saved = await send({
+        type: 'outbox:save',
+        draft: row.draft as Record<string, string | number | null>,
+        jobKey: row.job_key,
+        force: true,
+      });
+      if (saved.state === 'invalid' || saved.state === 'error') return outcomeWords(saved);
+      await send({ type: 'outbox:delete', id: row.id });
+      return outcomeWords(saved);
+    });
+
   const retry = () =>
     act(async () => outcomeWords(await send({ type: 'outbox:retry', id: row.id })));
 
@@ -95,9 +126,7 @@ function Row({ row, outbox, onEdit }: { row: OutboxRowView } & Props) {
     <li class={`row-item row-item--${row.state}`} aria-label={describe(row)}>
       <div class="row-item__title">{describe(row)}</div>
       <div class="row-item__meta">
-        {row.state === 'synced' && row.synced_at
-          ? `Synced ${readableDate(row.synced_at)}`
-          : `Saved ${readableDate(row.created_at)}`}
+        {when(row)}
         {row.state === 'sending' && ' · sending now'}
       </div>
       {row.last_error && row.state !== 'synced' && <p class="row-item__error">{row.last_error}</p>}
@@ -115,12 +144,17 @@ function Row({ row, outbox, onEdit }: { row: OutboxRowView } & Props) {
         <ConfirmDelete onYes={remove} onNo={() => setConfirming(false)} busy={busy} />
       ) : (
         <div class="row-item__actions">
-          {unsent && row.state !== 'sending' && (
+          {row.deleted && row.state === 'attention' && (
+            <button type="button" onClick={saveAsNew} disabled={busy}>
+              Save as a new application
+            </button>
+          )}
+          {unsent && row.state !== 'sending' && row.state !== 'held' && !row.deleted && (
             <button type="button" onClick={retry} disabled={busy}>
               Retry now
             </button>
           )}
-          {unsent && (
+          {unsent && !row.deleted && (
             <button type="button" onClick={() => onEdit(row)} disabled={busy}>
               Edit and resend
             </button>

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '@/components/StatusMessage';
-import type { SaveOutcome } from '@/lib/messages';
+import type { SaveOutcome, UpdateOutcome } from '@/lib/messages';
 import { outcomeWords } from './outcome';
 
 interface Props {
-  outcome: SaveOutcome;
+  outcome: SaveOutcome | UpdateOutcome;
   onSaveAnyway(): void;
   disabled: boolean;
 }

@@ -10,8 +10,14 @@ import {
   truncationNotice,
 } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
-import type { DraftForm, SaveOutcome } from '@/lib/messages';
-import { type FieldName, STATUSES, validateDraft } from '@/lib/schema';
+import type { DraftForm, SaveOutcome, UpdateOutcome } from '@/lib/messages';
+import {
+  APPLICATION_FIELDS,
+  type FieldName,
+  STATUSES,
+  validateChanges,
+  validateDraft,
+} from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 import { errorText, send } from '@/lib/ui/background-client';
 import { FIELD_LABELS } from './fields';
@@ -20,11 +26,28 @@ import { OutcomeMessage } from './OutcomeMessage';
 /**
  * What Save does. `rowId` set: resend that outbox row (one opened from the outbox, or this draft
  * once the server refused it and parked it), so fixing a field never leaves a second row behind.
+ * update: the page's job is saved already; `rowId` is that application's, and Update sends the
+ * fields that differ from `baseline` (what the form showed of it). `deleted`: CareerTrack no
+ * longer has it, so only "Save as a new application" is left.
  */
 export interface Target {
-  kind: 'new' | 'resend';
+  kind: 'new' | 'resend' | 'update';
   jobKey: string;
   rowId?: number;
+  baseline?: FormValues;
+  deleted?: boolean;
+}
+
+export const NOTHING_CHANGED = 'Nothing changed: there is nothing to update.';
+export const SAVE_AS_NEW = 'Save as a new application';
+
+/** The fields the user changed from what the form showed of the saved application. */
+export function changedValues(values: FormValues, baseline: FormValues): Partial<FormValues> {
+  const changes: Partial<FormValues> = {};
+  for (const name of APPLICATION_FIELDS) {
+    if (values[name].trim() !== baseline[name].trim()) changes[name] = values[name];
+  }
+  return changes;
 }
 
 type Errors = Partial<Record<FieldName, string>>;
@@ -38,7 +61,7 @@ interface Props {
   onTarget(target: Target): void;
   job: JobDraft | null;
   settings: Settings;
-  onSettled(outcome: SaveOutcome): void;
+  onSettled(outcome: SaveOutcome | UpdateOutcome): void;
   onCancelEdit(): void;
 }
 
@@ -57,7 +80,7 @@ export function SaveForm(props: Props) {
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [serverErrors, setServerErrors] = useState<ServerErrors>({});
-  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome | UpdateOutcome | null>(null);
   const [saving, setSaving] = useState(false);
   // The state above renders the button; this guards a second press before that render lands.
   const inFlight = useRef(false);
@@ -122,7 +145,7 @@ export function SaveForm(props: Props) {
     });
   };
 
-  const showServerErrors = (result: Extract<SaveOutcome, { state: 'invalid' }>) => {
+  const showServerErrors = (result: { fieldErrors: Record<string, string[] | undefined> }) => {
     const { fields } = splitFieldErrors(result.fieldErrors);
     const next: ServerErrors = {};
     for (const [name, message] of Object.entries(fields) as [FieldName, string][]) {
@@ -132,8 +155,51 @@ export function SaveForm(props: Props) {
     focusField(firstInvalid(fields));
   };
 
+  /** Sends only what changed from what the form showed; the background checks it again. */
+  async function update(rowId: number, baseline: FormValues) {
+    const changes = changedValues(values, baseline);
+    if (Object.keys(changes).length === 0) {
+      setOutcome({ state: 'error', message: NOTHING_CHANGED });
+      return;
+    }
+    const check = validateChanges(changes, baseline);
+    if (!check.ok) {
+      const { fields } = splitFieldErrors(check.fieldErrors);
+      setErrors(fields);
+      setOutcome({ state: 'invalid', fieldErrors: check.fieldErrors });
+      focusField(firstInvalid(fields));
+      return;
+    }
+    setErrors({});
+    setServerErrors({});
+    setOutcome(null);
+    inFlight.current = true;
+    setSaving(true);
+    let result: UpdateOutcome;
+    try {
+      result = await send({ type: 'application:update', rowId, changes });
+    } catch (caught) {
+      result = { state: 'error', message: errorText(caught) };
+    }
+    inFlight.current = false;
+    setSaving(false);
+    setOutcome(result);
+    if (result.state === 'invalid') showServerErrors(result);
+    // Written to the outbox: the next Update sends only what changes after this one.
+    if (result.state === 'updated' || result.state === 'queued' || result.state === 'signin') {
+      props.onTarget({ ...target, baseline: values });
+    }
+    if (result.state === 'deleted') props.onTarget({ ...target, deleted: true });
+    props.onSettled(result);
+  }
+
   async function save(force = false) {
     if (inFlight.current) return;
+    if (target.kind === 'update' && !force && !target.deleted) {
+      if (target.rowId !== undefined && target.baseline)
+        await update(target.rowId, target.baseline);
+      return;
+    }
     const check = validateDraft(values);
     if (!check.ok) {
       const { fields } = splitFieldErrors(check.fieldErrors);
@@ -152,9 +218,14 @@ export function SaveForm(props: Props) {
       // The parsed body, exactly what the API takes; the background parses it again on arrival.
       const draft = check.value as DraftForm;
       result =
-        target.rowId !== undefined && !force
+        target.rowId !== undefined && !force && target.kind === 'resend'
           ? await send({ type: 'outbox:resend', id: target.rowId, draft })
-          : await send({ type: 'outbox:save', draft, jobKey: jobKey(), force: force || undefined });
+          : await send({
+              type: 'outbox:save',
+              draft,
+              jobKey: jobKey(),
+              force: force || target.kind === 'update' || undefined,
+            });
     } catch (caught) {
       result = { state: 'error', message: errorText(caught) };
     }
@@ -164,7 +235,9 @@ export function SaveForm(props: Props) {
     if (result.state === 'invalid') {
       showServerErrors(result);
       // The refused save is parked in the outbox: fixing it resends that row, not a second one.
-      if (result.rowId !== undefined) props.onTarget({ ...target, rowId: result.rowId });
+      if (result.rowId !== undefined) {
+        props.onTarget({ kind: 'resend', jobKey: target.jobKey, rowId: result.rowId });
+      }
     }
     props.onSettled(result);
   }
@@ -252,9 +325,19 @@ export function SaveForm(props: Props) {
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? 'Saving…' : primaryLabel(target)}
         </button>
+        {target.kind === 'update' && !target.deleted && (
+          <button type="button" onClick={() => void save(true)} disabled={saving}>
+            {SAVE_AS_NEW}
+          </button>
+        )}
       </div>
     </form>
   );
+}
+
+function primaryLabel(target: Target): string {
+  if (target.kind !== 'update') return 'Save';
+  return target.deleted ? SAVE_AS_NEW : 'Update';
 }

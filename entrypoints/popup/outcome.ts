@@ -1,5 +1,5 @@
 import type { Tone } from '@/components/StatusMessage';
-import type { SaveOutcome } from '@/lib/messages';
+import type { SaveOutcome, UpdateOutcome } from '@/lib/messages';
 
 /** "12 May 2026" in the user's own format; an unparsable value is shown as given. */
 export function readableDate(when: string | number): string {
@@ -12,10 +12,14 @@ export function readableDate(when: string | number): string {
 }
 
 /** The plain sentence for each final answer; "Saved" is said only when CareerTrack confirmed it. */
-export function outcomeWords(outcome: SaveOutcome): { tone: Tone; text: string } {
+export function outcomeWords(outcome: SaveOutcome | UpdateOutcome): { tone: Tone; text: string } {
   switch (outcome.state) {
     case 'saved':
       return { tone: 'success', text: 'Saved to CareerTrack' };
+    case 'updated':
+      return { tone: 'success', text: 'Updated in CareerTrack' };
+    case 'deleted':
+      return { tone: 'error', text: outcome.message };
     case 'queued':
       return { tone: 'info', text: 'Queued: will send when CareerTrack is reachable' };
     case 'signin':

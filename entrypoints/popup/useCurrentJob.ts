@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { JobDraft } from '@/lib/extract/types';
+import type { OpenAnswer } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { send } from '@/lib/ui/background-client';
 import { requestJobFromTab } from '@/lib/ui/tab-job';
@@ -10,7 +11,10 @@ const EXTRACT_TIMEOUT_MS = 4000;
 
 export type CurrentJob =
   | { state: 'loading' }
-  | { state: 'ready'; job: JobDraft | null; settings: Settings };
+  | { state: 'ready'; job: JobDraft | null; settings: Settings; saved: SavedAnswer | null };
+
+/** The application saved for this page's job, as the extension's copy has it (none: null). */
+export type SavedAnswer = Exclude<OpenAnswer, { state: 'none' }>;
 
 /** `popup.html?tabId=N` reads tab N (how a test opens the popup as a page); else the active tab. */
 export async function targetTabId(search: string = location.search): Promise<number | undefined> {
@@ -18,6 +22,16 @@ export async function targetTabId(search: string = location.search): Promise<num
   if (Number.isInteger(given) && given > 0) return given;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/**
+ * The extension's own copy only: one IndexedDB read in the background, so the form's first paint
+ * does not wait for CareerTrack (the popup asks it afterwards).
+ */
+async function readSaved(job: JobDraft | null): Promise<SavedAnswer | null> {
+  if (!job?.job_key || job.no_job) return null;
+  const answer = await send({ type: 'application:open', jobKey: job.job_key }).catch(() => null);
+  return answer && 'record' in answer ? answer : null;
 }
 
 async function readJob(): Promise<JobDraft | null> {
@@ -33,11 +47,13 @@ export function useCurrentJob(): CurrentJob {
   const [current, setCurrent] = useState<CurrentJob>({ state: 'loading' });
   useEffect(() => {
     let live = true;
+    const job = readJob().catch(() => null);
     Promise.all([
-      readJob().catch(() => null),
+      job,
       send({ type: 'settings:get' }).catch(() => DEFAULT_SETTINGS),
-    ]).then(([job, settings]) => {
-      if (live) setCurrent({ state: 'ready', job, settings });
+      job.then(readSaved),
+    ]).then(([job, settings, saved]) => {
+      if (live) setCurrent({ state: 'ready', job, settings, saved });
     });
     return () => {
       live = false;

@@ -3,9 +3,8 @@
  * Dec 12"), shown only inside the extension-origin frame, where the page cannot read them
  * (docs/in-page-ui.md).
  */
-import type { QueueUpdateResult } from '@/lib/background/updates';
 import type { ButtonState } from '@/lib/content/protocol';
-import type { SaveOutcome } from '@/lib/messages';
+import type { UpdateOutcome } from '@/lib/messages';
 
 /** A saved job as last known here: what the user chose most recently, sent or not. */
 export interface SavedStatus {
@@ -114,37 +113,20 @@ export function changedButton(saved: SavedStatus, change: StatusChange): ButtonS
   }
 }
 
-/**
- * A status change through the outbox: `queue` writes the update (`queueUpdate`), `outcomeOf`
- * waits for its first attempt as a save's does (a few seconds at most), and the answer says
- * whether CareerTrack has it now, or it waits in the outbox, or it was refused.
- */
-export async function changeThroughOutbox(
-  queue: () => Promise<QueueUpdateResult>,
-  outcomeOf: (rowId: number) => Promise<SaveOutcome>,
-): Promise<StatusChange> {
-  const queued = await queue();
-  if (queued.kind === 'invalid') {
-    const problems = Object.values(queued.fieldErrors).flatMap((messages) => messages ?? []);
-    return { state: 'refused', message: problems.join(' ') || 'CareerTrack refused this status.' };
-  }
-  if (queued.kind === 'unchanged') return { state: 'sent' };
-  if (queued.kind !== 'queued') return { state: 'refused', message: queued.message };
-  const outcome = await outcomeOf(queued.updateRowId);
+/** The words of an update's outcome (the popup's `application:update`) for the frame. */
+export function statusChangeOf(outcome: UpdateOutcome): StatusChange {
   switch (outcome.state) {
-    case 'saved':
+    case 'updated':
       return { state: 'sent' };
     case 'queued':
-      return { state: 'queued', reason: outcome.reason };
+      return { state: 'queued', reason: outcome.reason || 'It waits its turn.' };
     case 'signin':
       return { state: 'queued', reason: 'sign in to CareerTrack in the options to send it' };
-    case 'invalid':
-      return {
-        state: 'refused',
-        message: Object.values(outcome.fieldErrors).flat().join(' ') || 'CareerTrack refused it.',
-      };
-    case 'duplicate':
-      return { state: 'queued', reason: 'It waits its turn and will be sent automatically.' };
+    case 'invalid': {
+      const problems = Object.values(outcome.fieldErrors).flatMap((messages) => messages ?? []);
+      return { state: 'refused', message: problems.join(' ') || 'CareerTrack refused it.' };
+    }
+    case 'deleted':
     case 'error':
       return { state: 'refused', message: outcome.message };
   }

@@ -21,8 +21,9 @@ import {
   jobKeyOf,
 } from '@/lib/background/clip-handlers';
 import { type ClipperDb, openDb } from '@/lib/background/database';
-import { changeThroughOutbox } from '@/lib/background/frame-status';
+import { statusChangeOf } from '@/lib/background/frame-status';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
+import { openRecord } from '@/lib/background/open-record';
 import {
   deleteRow,
   findAlreadySaved,
@@ -41,7 +42,7 @@ import {
   normalizeApiUrl,
   setSession,
 } from '@/lib/background/token-store';
-import { queueUpdate, savedRecordFor } from '@/lib/background/updates';
+import { DELETED_MESSAGE, queueUpdate, savedRecordFor } from '@/lib/background/updates';
 import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
 import { frameVisible, nudgeFrame } from '@/lib/content/visible';
 import {
@@ -52,9 +53,10 @@ import {
   pageRequestSchema,
   type SaveOutcome,
   type Sender,
+  type UpdateOutcome,
 } from '@/lib/messages';
-import type { OutboxRow } from '@/lib/outbox-row';
-import { type ApplicationDraft, validateDraft } from '@/lib/schema';
+import { isUpdate, type OutboxRow } from '@/lib/outbox-row';
+import { APPLICATION_FIELDS, type ApplicationDraft, validateDraft } from '@/lib/schema';
 
 export const SYNC_ALARM = 'sync';
 /** A save answers within seconds: past this it says "queued" and the engine carries on. */
@@ -196,6 +198,10 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   /** The row after its first attempt, or as it stands after `SAVE_WAIT_MS`. */
   async function outcomeOf(rowId: number): Promise<SaveOutcome> {
+    return describeRow(await settledRow(rowId), await auth());
+  }
+
+  async function settledRow(rowId: number): Promise<OutboxRow | undefined> {
     // Listening before the first await, so that no change to the row can slip by unseen.
     let done = () => {};
     const settled = new Promise<void>((resolve) => {
@@ -208,7 +214,7 @@ export function startBackground(deps: BackgroundDeps): Background {
     try {
       void engine.nudge();
       if ((await auth()).state === 'ready') await settled;
-      return describeRow(await db.outbox.get(rowId), await auth());
+      return await db.outbox.get(rowId);
     } finally {
       stopTimer();
       resolvers.delete(done);
@@ -237,7 +243,32 @@ export function startBackground(deps: BackgroundDeps): Background {
     return outcomeOf(saved.row.id);
   }
 
+  /** Writes an update, then answers as the row stands after its first attempt (or seconds). */
+  async function update(rowId: number, changes: ApplicationDraft): Promise<UpdateOutcome> {
+    let queued: Awaited<ReturnType<typeof queueUpdate>>;
+    try {
+      queued = await queueUpdate({ db, now: () => clock.now() }, rowId, changes);
+    } catch (error) {
+      return { state: 'error', message: storageFailure(error).replace('Not saved', 'Not updated') };
+    }
+    if (queued.kind === 'invalid') return { state: 'invalid', fieldErrors: queued.fieldErrors };
+    if (queued.kind === 'deleted') return { state: 'deleted', message: queued.message };
+    if (queued.kind !== 'queued') return { state: 'error', message: queued.message };
+    redrawBadgeSoon();
+    const row = await settledRow(queued.updateRowId);
+    return describeUpdate(row, await auth());
+  }
+
   async function requeueAndWait(id: number, draft?: ApplicationDraft): Promise<SaveOutcome> {
+    const row = await db.outbox.get(id);
+    // An update edited in the outbox: what the user changed in it joins the changes to send.
+    if (draft && row && isUpdate(row) && row.record_row !== undefined) {
+      const changes = changedFields(row.draft, draft);
+      if (Object.keys(changes).length > 0) {
+        return asSaveOutcome(await update(row.record_row, changes), row.server_id);
+      }
+      draft = undefined; // nothing edited: sent again as it is
+    }
     let value: Parameters<typeof requeue>[3];
     if (draft) {
       const valid = validateDraft(draft);
@@ -307,13 +338,9 @@ export function startBackground(deps: BackgroundDeps): Background {
         .then(() => inContentWorld(tabId, nudgeFrame, [FRAME_REFRESH]))
         .catch(() => {});
     },
-    // The in-page status change: an update through the outbox, answered as a save is.
+    // The in-page status change: the popup's update, through the outbox.
     savedStatus: (jobKey) => savedRecordFor(db, jobKey),
-    changeStatus: (saved, status) =>
-      changeThroughOutbox(
-        () => queueUpdate({ db, now: () => clock.now() }, saved.rowId, { status }),
-        outcomeOf,
-      ),
+    changeStatus: async (saved, status) => statusChangeOf(await update(saved.rowId, { status })),
   });
 
   const handlers: {
@@ -426,6 +453,15 @@ export function startBackground(deps: BackgroundDeps): Background {
     },
 
     'applications:list': (request) => listApplications(request.query),
+
+    'application:open': (request) =>
+      openRecord(
+        { db, auth, apiFor: (baseUrl, token) => apiFor(baseUrl, token) },
+        request.jobKey,
+        request.live === true,
+      ),
+
+    'application:update': (request) => update(request.rowId, request.changes as ApplicationDraft),
   };
 
   async function handle(message: unknown, sender: Sender): Promise<unknown> {
@@ -495,6 +531,34 @@ function describeRow(row: OutboxRow | undefined, auth: Auth): SaveOutcome {
   };
 }
 
+function describeUpdate(row: OutboxRow | undefined, auth: Auth): UpdateOutcome {
+  if (row?.deleted) return { state: 'deleted', rowId: row.id, message: DELETED_MESSAGE };
+  const outcome = describeRow(row, auth);
+  if (outcome.state === 'saved') return { state: 'updated', rowId: outcome.rowId };
+  if (outcome.state === 'duplicate') return { state: 'queued', rowId: outcome.rowId, reason: '' };
+  return outcome;
+}
+
+/** An update's answer where a save's is expected (the outbox's "Edit and resend"). */
+function asSaveOutcome(outcome: UpdateOutcome, serverId: number | null): SaveOutcome {
+  if (outcome.state === 'updated') {
+    return { state: 'saved', rowId: outcome.rowId, serverId: serverId ?? 0 };
+  }
+  if (outcome.state === 'deleted') return { state: 'error', message: outcome.message };
+  return outcome;
+}
+
+/** The fields of `edited` that differ from `before` (a field emptied counts, as ""). */
+function changedFields(before: ApplicationDraft, edited: ApplicationDraft): ApplicationDraft {
+  const changes: ApplicationDraft = {};
+  for (const name of APPLICATION_FIELDS) {
+    const was = before[name] ?? '';
+    const now = edited[name] ?? '';
+    if (String(was).trim() !== String(now).trim()) changes[name] = now;
+  }
+  return changes;
+}
+
 function previousSave(row: OutboxRow) {
   return {
     savedAt: new Date(row.synced_at ?? row.created_at).toISOString(),
@@ -506,6 +570,8 @@ function previousSave(row: OutboxRow) {
 function toView(row: OutboxRow): OutboxRowView {
   return {
     id: row.id,
+    kind: row.kind ?? 'create',
+    deleted: row.deleted,
     job_key: row.job_key,
     draft: row.draft,
     state: row.state,

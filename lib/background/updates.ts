@@ -8,7 +8,7 @@
  */
 import type { ClipperDb } from '@/lib/background/database';
 import { findAlreadySaved } from '@/lib/background/outbox';
-import type { FieldErrors } from '@/lib/messages';
+import type { FieldErrors, RecordState, SavedRecord } from '@/lib/messages';
 import { isUpdate, type OutboxRow } from '@/lib/outbox-row';
 import {
   type ApplicationChanges,
@@ -18,6 +18,8 @@ import {
 } from '@/lib/schema';
 
 export const DELETED_MESSAGE = 'This application was deleted in CareerTrack.';
+export type { RecordState, SavedRecord };
+
 export const NOTHING_CHANGED = 'Nothing changed: there is nothing to update.';
 
 export interface UpdateDeps {
@@ -36,29 +38,6 @@ export type QueueUpdateResult =
   | { kind: 'queued'; updateRowId: number; record: SavedRecord }
   | { kind: 'invalid'; fieldErrors: FieldErrors }
   | { kind: 'deleted' | 'missing' | 'unchanged'; message: string };
-
-/**
- * Where a record stands, as the user sees it: synced (CareerTrack has every change), waiting
- * (something is on its way), attention (CareerTrack refused a change: fields or words), deleted.
- */
-export type RecordState = 'synced' | 'waiting' | 'attention' | 'deleted';
-
-export interface SavedRecord {
-  /** The create's row id: what `queueUpdate` takes. */
-  rowId: number;
-  /** CareerTrack's id, once the create is synced. */
-  serverId: number | null;
-  jobKey: string;
-  /** The latest fields the user chose (the create's with every update's changes over them). */
-  fields: ApplicationCreate;
-  status: string;
-  next_step_at: string | null;
-  state: RecordState;
-  /** The line's refused row (update or create), for the words and the fields to fix. */
-  problem: { rowId: number; message: string | null; fieldErrors: FieldErrors | null } | null;
-  /** When the create was synced, or written when not yet. */
-  savedAt: number;
-}
 
 /**
  * Writes `changes` (raw form values; only the changed fields) as an update of the application

@@ -4,9 +4,12 @@
 // (seeded) and is stopped now and then (connection refused). The engine's clock is a manual one
 // shared with the server: backoff, Retry-After and the 60 s lease are waited out by moving the
 // clock once the server is idle, never by sleeping. Requests slower than the timeout run on real
-// time against a 250 ms timeout.
+// time against a 250 ms timeout. Updates of the saved records join in: some made before their
+// create is sent, some while an earlier update is in flight, PATCHes failing like the rest; each
+// record must end as the user last changed it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { nextDueAt, saveToOutbox } from '@/lib/background/outbox';
+import { queueUpdate } from '@/lib/background/updates';
 import { type ApplicationCreate, validateDraft } from '@/lib/schema';
 import { type SyncHarness, syncHarness } from '../helpers/sync-harness';
 import {
@@ -25,6 +28,8 @@ const WAVES = 20;
 /** Every this many waves, the stand-in stops for two passes of the engine. */
 const DOWN_EVERY = 4;
 const TIMEOUT_MS = 250;
+/** Changes made to saved records in each wave, to records of this wave and of earlier ones. */
+const UPDATES_PER_WAVE = 15;
 
 const COMPANIES = [
   'Northwind Traders',
@@ -103,6 +108,7 @@ function form(n: number): Record<string, string> {
 function modes(seed: number): Mode[] {
   const any = { path: '/api/applications' };
   const create = { ...any, method: 'POST' };
+  const item = { method: 'PATCH', path: '/api/applications/*' };
   return [
     {
       name: '500 HTML page',
@@ -121,6 +127,25 @@ function modes(seed: number): Mode[] {
       },
     },
     { name: 'closed before handling', plan: { ...any, kind: 'drop', rate: 0.07, seed: seed + 2 } },
+    {
+      name: 'PATCH 500 HTML page',
+      plan: { ...item, kind: 'status', status: 500, body: 'html', rate: 0.1, seed: seed + 7 },
+    },
+    {
+      name: 'PATCH closed after commit',
+      plan: { ...item, kind: 'drop', phase: 'after', rate: 0.1, seed: seed + 8 },
+    },
+    {
+      name: 'PATCH slower than the timeout, after commit',
+      plan: {
+        ...item,
+        kind: 'delay',
+        delayMs: TIMEOUT_MS + 150,
+        phase: 'after',
+        rate: 0.05,
+        seed: seed + 9,
+      },
+    },
     {
       name: 'closed after commit',
       plan: { ...any, kind: 'drop', phase: 'after', rate: 0.1, seed: seed + 3 },
@@ -186,6 +211,9 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
     };
 
     const saved = new Map<string, ApplicationCreate>();
+    const rowOf = new Map<number, { rowId: number; url: string }>();
+    const pick = seeded(SEED + 100);
+    let updates = 0;
     let stops = 0;
     for (let wave = 0; wave < WAVES; wave++) {
       const down = wave % DOWN_EVERY === DOWN_EVERY - 1;
@@ -209,6 +237,24 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
         );
         expect(result.kind).toBe('queued');
         saved.set(String(valid.value.source_url), valid.value);
+        if (result.kind === 'queued')
+          rowOf.set(n, { rowId: result.row.id, url: String(valid.value.source_url) });
+      }
+      // Changes to records saved so far, the newest often before their create is sent.
+      for (let i = 0; i < UPDATES_PER_WAVE; i++) {
+        const newest = (wave + 1) * (SAVES / WAVES);
+        const n = Math.floor(pick() * newest * (i % 2 ? 1 : 0.2) + (i % 2 ? 0 : newest * 0.8));
+        const target = rowOf.get(Math.min(n, newest - 1));
+        if (!target) continue;
+        const u = wave * UPDATES_PER_WAVE + i;
+        const changed = await queueUpdate(
+          { db: harness.db, now: () => harness.clock.now() },
+          target.rowId,
+          change(u),
+        );
+        if (changed.kind !== 'queued') throw new Error(`update ${u}: ${JSON.stringify(changed)}`);
+        saved.set(target.url, changed.record.fields);
+        updates++;
       }
       await pass;
       if (down) {
@@ -250,6 +296,7 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
         onServer: counted.onServer,
         lost: counted.lost.length,
         duplicates: counted.duplicates,
+        updates,
         requests: client.counts.requests,
         faulted,
         note: `seed ${SEED}; ${describeMix(mix)}; stopped ${stops}x; ${Math.round((Date.now() - started) / 1000)} s; log ${log}`,
@@ -295,6 +342,7 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
         mismatches.push(`${url}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`);
       }
     }
+    tally({ task }, { updatesWrong: mismatches.length });
     expect(mismatches.slice(0, 5)).toEqual([]);
 
     // The outbox says "synced" only with the id of the record that holds the save.
@@ -304,6 +352,16 @@ describe('soak in Node: the outbox and the engine against a failing CareerTrack'
     expect(wrong).toEqual([]);
   }, 300_000);
 });
+
+/** The u-th change a user makes: a new status, a next step, a note (or none). */
+function change(u: number): Record<string, string> {
+  const day = String(1 + (u % 28)).padStart(2, '0');
+  return {
+    status: STATUSES[(u * 7) % STATUSES.length] ?? 'interview',
+    next_step_at: u % 5 === 0 ? '' : `2026-06-${day}`,
+    ...(u % 3 === 0 ? { notes: `Update ${u}: "call back" \\ soon` } : {}),
+  };
+}
 
 function dateOf(value: unknown): string | null {
   return typeof value === 'string' ? value.slice(0, 10) : null;

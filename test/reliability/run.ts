@@ -3,7 +3,7 @@
  * (vitest.reliability.config.ts) against a private copy of the build, then prints one table of
  * what each test proved and, last, the summary line:
  *
- *   reliability: N saves, M on server, L lost, D duplicates, K leaks
+ *   reliability: N saves, M on server, L lost, D duplicates, K leaks, U updates
  *
  * Exits non-zero when a test failed, when L, D or K is not 0, or when the soak fell short of its
  * size (1,000 saves, 200 of them through Chromium). RELIABILITY_SEED replays another seed;
@@ -112,6 +112,8 @@ const M = sum(tests, 'onServer');
 const L = sum(tests, 'lost');
 const D = sum(tests, 'duplicates');
 const K = sum(tests, 'leaks');
+const U = sum(tests, 'updates');
+const W = sum(tests, 'updatesWrong');
 const browserSaves = sum(
   tests.filter((test) => test.file.endsWith('.e2e.ts')),
   'saves',
@@ -121,6 +123,7 @@ if (failed.length) problems.push(`${failed.length} failed checks`);
 if (L) problems.push(`${L} saves lost`);
 if (D) problems.push(`${D} duplicate records`);
 if (K) problems.push(`${K} leaks`);
+if (W) problems.push(`${W} records not as last changed`);
 if (N < MIN_SAVES) problems.push(`only ${N} saves (at least ${MIN_SAVES})`);
 if (browserSaves < MIN_BROWSER_SAVES)
   problems.push(`only ${browserSaves} saves through Chromium (at least ${MIN_BROWSER_SAVES})`);
@@ -209,5 +212,7 @@ for (const test of tests.filter((t) => t.tally?.note))
 for (const test of failed)
   console.log(`  FAIL ${test.file} › ${test.name}: ${test.errors[0] ?? ''}`);
 for (const problem of problems) console.log(`  problem: ${problem}`);
-console.log(`reliability: ${N} saves, ${M} on server, ${L} lost, ${D} duplicates, ${K} leaks`);
+console.log(
+  `reliability: ${N} saves, ${M} on server, ${L} lost, ${D} duplicates, ${K} leaks, ${U} updates`,
+);
 process.exit(problems.length ? 1 : 0);

@@ -1,6 +1,6 @@
 /**
  * What a reliability test proved, in numbers, for the suite's summary line (see run.ts):
- * `reliability: N saves, M on server, L lost, D duplicates, K leaks`.
+ * `reliability: N saves, M on server, L lost, D duplicates, K leaks, U updates`.
  * A test records its tally on its own task, so a test that fails before recording shows up as
  * a failed check, not as zeros.
  */
@@ -15,6 +15,9 @@ export interface Tally {
   lost?: number;
   /** Records beyond one per save. */
   duplicates?: number;
+  /** Changes made to saved records, and records that did not end as last changed. */
+  updates?: number;
+  updatesWrong?: number;
   /** Probes run (each one a way a secret or a save could escape). */
   probes?: number;
   /** Probes that found a way. */

@@ -161,6 +161,8 @@ describe('the boundary', () => {
     { type: 'outbox:resend', id: 1, draft: draft() },
     { type: 'outbox:delete', id: 1 },
     { type: 'history:lookup', jobKey: 'k' },
+    { type: 'application:open', jobKey: 'k', live: true },
+    { type: 'application:update', rowId: 1, changes: { status: 'offer' } },
     { type: 'auth:status' },
     { type: 'auth:login', apiUrl: api.url, email: user.email, password: user.password },
     { type: 'auth:token', apiUrl: api.url, token: user.token },
