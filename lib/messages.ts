@@ -4,7 +4,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { LISTED_STATUSES, STATUSES } from '@/lib/application';
-import { FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
+import { FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
 import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRow } from '@/lib/outbox-row';
 import type { Application, ApplicationCreate } from '@/lib/schema';
@@ -109,12 +109,17 @@ export const jobDraftSchema = z.object({
 });
 
 /**
- * The in-page button's frame → background: "what do I show?" and "the user clicked me". The job
- * is always the one its tab's address names, so neither carries one.
+ * The in-page button's frame → background: "what do I show?", "the user clicked me" and "the user
+ * chose this status". The job is always the one its tab's address names, so none carries one.
  */
 export const frameRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(FRAME_STATE) }),
   z.strictObject({ type: z.literal(FRAME_SAVE), visible: z.boolean().nullable() }),
+  z.strictObject({
+    type: z.literal(FRAME_STATUS),
+    status: z.enum(STATUSES),
+    visible: z.boolean().nullable(),
+  }),
 ]);
 
 export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;

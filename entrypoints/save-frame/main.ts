@@ -4,13 +4,21 @@
  * job its tab shows and what to say about it; the page never learns the answer (docs/in-page-ui.md).
  */
 import { browser } from 'wxt/browser';
-import { type ButtonState, FRAME_REFRESH, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
+import {
+  type ButtonState,
+  FRAME_REFRESH,
+  FRAME_SAVE,
+  FRAME_STATE,
+  FRAME_STATUS,
+} from '@/lib/content/protocol';
+import { statusPicker } from './status';
 import { watchVisibility } from './visibility';
 
 const NAME = 'Save to CareerTrack';
 const IDLE: ButtonState = { text: NAME, title: 'Save this job with your defaults' };
 const SAVING: ButtonState = { text: 'Saving…', title: 'Saving…' };
 const FAILED: ButtonState = { text: 'Not saved', title: 'Try again' };
+const NOT_CHANGED: ButtonState = { text: 'Not changed', title: 'Try again' };
 /** A button that appeared under the pointer a moment ago is not one the user chose. */
 const VISIBLE_BEFORE_CLICK_MS = 500;
 
@@ -18,12 +26,33 @@ const button = document.querySelector('button') as HTMLButtonElement;
 const visibility = watchVisibility(button);
 let busy = false;
 let tabId: number | undefined;
+let last: ButtonState = IDLE;
+
+/** Whether the user has seen the frame long enough to mean an action in it; null: cannot tell. */
+function seenLongEnough(): boolean | null {
+  const visibleFor = visibility.visibleFor();
+  return visibleFor === null ? null : visibleFor >= VISIBLE_BEFORE_CLICK_MS;
+}
+
+function label(state: ButtonState) {
+  button.textContent = state.text;
+  button.title = state.title;
+}
 
 function show(state: ButtonState | null | undefined) {
-  const shown = state?.text ? state : IDLE;
-  button.textContent = shown.text;
-  button.title = shown.title;
+  last = state?.text ? state : IDLE;
+  label(last);
+  picker.show(last.status);
 }
+
+const picker = statusPicker(document.querySelector('select') as HTMLSelectElement, {
+  preview: (chosen) => label({ text: `${chosen}…`, title: `Changing the status to ${chosen}…` }),
+  back: () => label(last),
+  async choose(status) {
+    const answer = await ask({ type: FRAME_STATUS, status, visible: seenLongEnough() });
+    show(answer?.text ? answer : { ...NOT_CHANGED, status: last.status });
+  },
+});
 
 const ask = async (message: object): Promise<(ButtonState & { tabId?: number }) | undefined> => {
   try {
@@ -41,13 +70,10 @@ async function refresh() {
 
 button.addEventListener('click', async (event) => {
   if (!event.isTrusted || busy) return;
-  const visibleFor = visibility.visibleFor();
+  const visible = seenLongEnough();
   busy = button.disabled = true;
-  show(SAVING);
-  const answer = await ask({
-    type: FRAME_SAVE,
-    visible: visibleFor === null ? null : visibleFor >= VISIBLE_BEFORE_CLICK_MS,
-  });
+  label(SAVING);
+  const answer = await ask({ type: FRAME_SAVE, visible });
   busy = button.disabled = false;
   show(answer?.text ? answer : FAILED);
 });

@@ -5,8 +5,15 @@
  * and the toolbar, never to the content script or the page (docs/in-page-ui.md).
  */
 
-import type { ApplicationDraft } from '@/lib/application';
+import type { ApplicationDraft, Status } from '@/lib/application';
 import type { ClipperDb } from '@/lib/background/database';
+import {
+  changedButton,
+  type SavedStatus,
+  type StatusChange,
+  statusButton,
+  withStatus,
+} from '@/lib/background/frame-status';
 import { findAlreadySaved } from '@/lib/background/outbox';
 import { type ButtonState, EXTRACT_JOB, FRAME_PATH } from '@/lib/content/protocol';
 import { initialForm } from '@/lib/draft-form';
@@ -58,14 +65,19 @@ export function frameTab(
   };
 }
 
-/** "Saved on 3 Mar · applied", in the user's words for dates. */
-export function savedOn(row: OutboxRow): string {
+/** "Saved on 3 Mar · applied", in the user's words for dates; `status` the latest one chosen. */
+export function savedOn(row: OutboxRow, status: string | null = row.draft.status ?? null): string {
+  return savedWhen(row, ` · ${status ?? 'applied'}`);
+}
+
+/** "Saved on 3 Mar", then `between`, then whether CareerTrack has it yet. */
+function savedWhen(row: OutboxRow, between = ''): string {
   const date = new Date(row.created_at).toLocaleDateString(undefined, {
     day: 'numeric',
     month: 'short',
   });
   const waiting = row.state === 'synced' ? '' : ' · waiting to be sent';
-  return `Saved on ${date} · ${row.draft.status ?? 'applied'}${waiting}`;
+  return `Saved on ${date}${between}${waiting}`;
 }
 
 /** The button's words for a save's outcome; `detail` is the job's saved-on line, if any. */
@@ -114,6 +126,10 @@ export interface ClipDeps {
   checkFrame(tabId: number, frameId: number): Promise<boolean>;
   /** Tells the tab's button frames to ask again what to show. */
   refreshFrames(tabId: number): void;
+  /** The job's saved record as last known here (the latest change the user made), else null. */
+  savedStatus(jobKey: string): Promise<SavedStatus | null>;
+  /** Queues a status change of that record, sent as an update through the outbox. */
+  changeStatus(saved: SavedStatus, status: Status): Promise<StatusChange>;
 }
 
 export const CLIP_REFUSED = { ok: false, error: 'This request was refused.' } as const;
@@ -124,26 +140,42 @@ export const OPENED_POPUP: ButtonState = {
   title: 'This click was not on a button you could see: check the job in the popup',
 };
 
-export function createClipHandler(deps: ClipDeps) {
-  /** The last outcome shown on each tab, for its job: what a reloaded frame shows again. */
-  const shown = new Map<number, { jobKey: string; state: ButtonState }>();
+/** A status chosen for a job that has no record to change. */
+export const NOT_SAVED_YET: ButtonState = {
+  text: 'Not saved yet',
+  title: 'Save this job first, then its status can change here',
+};
 
-  async function savedDetail(jobKey: string): Promise<string | null> {
+export function createClipHandler(deps: ClipDeps) {
+  /**
+   * The last outcome shown on each tab, for its job and the frame that showed it (none: any
+   * frame), which shows it again when it asks; a new frame (the page reloaded or visited again)
+   * names the saved job's status instead.
+   */
+  const shown = new Map<number, { jobKey: string; state: ButtonState; frameId?: number }>();
+
+  /** The job's saved-on line and its record as last known, or nulls when it was never saved. */
+  async function savedDetail(jobKey: string) {
     const row = await findAlreadySaved(deps.db, jobKey);
-    return row ? savedOn(row) : null;
+    const saved = row ? await deps.savedStatus(jobKey) : null;
+    return { detail: row ? savedOn(row, saved?.status) : null, saved, when: row && savedWhen(row) };
   }
 
-  /** What the tab's button says now: this session's outcome, else the history's, else nothing. */
-  async function stateOf(tab: ContentTab): Promise<ButtonState | null> {
+  /** What the tab's button says now: this session's outcome, else the saved status, else nothing. */
+  async function stateOf(tab: ContentTab & { frameId?: number }): Promise<ButtonState | null> {
     const jobKey = tab.jobKey;
     if (!jobKey) {
       await deps.markTab(tab.tabId, null);
       return null;
     }
-    const detail = await savedDetail(jobKey);
+    const { detail, saved, when } = await savedDetail(jobKey);
     await deps.markTab(tab.tabId, detail);
     const recent = shown.get(tab.tabId);
-    if (recent?.jobKey === jobKey) return recent.state;
+    // Unless the status changed since, elsewhere (the popup): then the record's words are newer.
+    const current = !saved || (recent?.state.status ?? saved.status) === saved.status;
+    const sameFrame = recent?.frameId === undefined || recent.frameId === tab.frameId;
+    if (recent?.jobKey === jobKey && current && sameFrame) return withStatus(recent.state, saved);
+    if (saved) return statusButton(saved, when ?? null);
     return detail ? { text: 'Already saved', title: detail } : null;
   }
 
@@ -151,7 +183,7 @@ export function createClipHandler(deps: ClipDeps) {
    * Reads the tab's job from its content script and saves it with the user's defaults; undefined
    * when the tab has no content script or its page names another job than its address.
    */
-  async function saveTab(tab: ContentTab): Promise<ButtonState | undefined> {
+  async function saveTab(tab: ContentTab & { frameId?: number }): Promise<ButtonState | undefined> {
     const jobKey = tab.jobKey;
     if (!jobKey) return undefined;
     const read = jobDraftSchema.safeParse(
@@ -167,23 +199,53 @@ export function createClipHandler(deps: ClipDeps) {
     // Required fields the page lacks: the click goes on to the form, where the user adds them.
     if (outcome.state === 'invalid') await deps.openPopup(tab);
     // Storage that failed the save fails this read too: the button still gets the save's words.
-    const detail = await savedDetail(jobKey).catch(() => null);
+    const { detail, saved } = await savedDetail(jobKey).catch(() => ({
+      detail: null,
+      saved: null,
+    }));
     await deps.markTab(tab.tabId, detail);
-    const state = buttonFor(outcome, detail);
-    shown.set(tab.tabId, { jobKey, state });
+    const state = withStatus(buttonFor(outcome, detail), saved);
+    shown.set(tab.tabId, { jobKey, state, frameId: tab.frameId });
     deps.refreshFrames(tab.tabId);
     return state;
   }
 
-  /** A click in the frame: saved only when the frame and the content script both saw it shown. */
-  async function clickIn(tab: ContentTab & { frameId: number }, visible: boolean | null) {
+  /**
+   * Whether the user saw the frame they acted in: its own check (`visible`, null where the browser
+   * has none) and the content script's. When not, the popup opens instead, which no page can cover.
+   */
+  async function seenByUser(tab: ContentTab & { frameId: number }, visible: boolean | null) {
     const seen =
       visible !== false && (await deps.checkFrame(tab.tabId, tab.frameId).catch(() => false));
-    if (!seen) {
-      await deps.openPopup(tab);
-      return OPENED_POPUP;
-    }
+    if (!seen) await deps.openPopup(tab);
+    return seen;
+  }
+
+  /** A click in the frame: saved only when the frame and the content script both saw it shown. */
+  async function clickIn(tab: ContentTab & { frameId: number }, visible: boolean | null) {
+    if (!(await seenByUser(tab, visible))) return OPENED_POPUP;
     return (await saveTab(tab)) ?? buttonFor({ state: 'error', message: 'Reload the page' }, null);
+  }
+
+  /** A status chosen in the frame, for the saved job its tab's address names, if the user saw it. */
+  async function statusIn(
+    tab: ContentTab & { frameId: number },
+    status: Status,
+    visible: boolean | null,
+  ): Promise<ButtonState> {
+    const jobKey = tab.jobKey;
+    const saved = jobKey ? await deps.savedStatus(jobKey) : null;
+    if (!(await seenByUser(tab, visible))) return withStatus(OPENED_POPUP, saved);
+    if (!jobKey || !saved) return NOT_SAVED_YET;
+    if (saved.status === status) return stateOf(tab).then((state) => state ?? NOT_SAVED_YET);
+    const change = await deps
+      .changeStatus(saved, status)
+      .catch((): StatusChange => ({ state: 'refused', message: 'The change could not be kept.' }));
+    const state = changedButton(change.state === 'refused' ? saved : { ...saved, status }, change);
+    // Not kept as the tab's outcome: asked again, the frame says what the record then says
+    // (queued, then sent), and the toolbar's title names the new status now.
+    await stateOf(tab);
+    return state;
   }
 
   async function handleFrame(
@@ -196,6 +258,8 @@ export function createClipHandler(deps: ClipDeps) {
       const state = await stateOf(tab);
       return { ...(state ?? { text: '', title: '' }), tabId: tab.tabId };
     }
+    if (parsed.data.type === 'frame:status')
+      return statusIn(tab, parsed.data.status, parsed.data.visible);
     return clickIn(tab, parsed.data.visible);
   }
 

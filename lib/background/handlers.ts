@@ -23,6 +23,7 @@ import {
   jobKeyOf,
 } from '@/lib/background/clip-handlers';
 import { type ClipperDb, openDb } from '@/lib/background/database';
+import { statusChangeOf } from '@/lib/background/frame-status';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 import { openRecord } from '@/lib/background/open-record';
 import {
@@ -51,7 +52,7 @@ import {
   normalizeApiUrl,
   setSession,
 } from '@/lib/background/token-store';
-import { DELETED_MESSAGE, queueUpdate } from '@/lib/background/updates';
+import { DELETED_MESSAGE, queueUpdate, savedRecordFor } from '@/lib/background/updates';
 import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
 import { frameVisible, nudgeFrame } from '@/lib/content/visible';
 import {
@@ -368,6 +369,9 @@ export function startBackground(deps: BackgroundDeps): Background {
         .then(() => inContentWorld(tabId, nudgeFrame, [FRAME_REFRESH]))
         .catch(() => {});
     },
+    // The in-page status change: the popup's update, through the outbox.
+    savedStatus: (jobKey) => savedRecordFor(db, jobKey),
+    changeStatus: async (saved, status) => statusChangeOf(await update(saved.rowId, { status })),
   });
 
   const handlers: {

@@ -13,6 +13,11 @@ export const FRAME_HEIGHT = 36;
 export const FRAME_STATE = 'frame:state';
 /** Frame → background: the user clicked; `visible` is what the frame's own check saw (null: none). */
 export const FRAME_SAVE = 'frame:save';
+/**
+ * Frame → background: the user chose a status for the saved job (applied, interview, offer or
+ * rejected) in the frame's own select; `visible` as for a click.
+ */
+export const FRAME_STATUS = 'frame:status';
 /** Background → every frame: the tab's job or its state changed, ask again. */
 export const FRAME_REFRESH = 'frame:refresh';
 
@@ -22,6 +27,8 @@ export interface ButtonState {
   text: string;
   /** The detail, as tooltip and accessible description: "Saved on 3 Mar · applied". */
   title: string;
+  /** The saved record's status, which the frame's select shows; absent when the job is not saved. */
+  status?: string;
 }
 
 /** A request with no payload, checked by hand (no zod in content scripts). */

@@ -5,10 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTION_TITLE } from '@/lib/background/badge';
-import { buttonFor, jobKeyOf, OPENED_POPUP } from '@/lib/background/clip-handlers';
+import { buttonFor, jobKeyOf, NOT_SAVED_YET, OPENED_POPUP } from '@/lib/background/clip-handlers';
 import { openDb } from '@/lib/background/database';
+import { statusButton } from '@/lib/background/frame-status';
 import { type Background, startBackground } from '@/lib/background/handlers';
-import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
+import { savedRecordFor } from '@/lib/background/updates';
+import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
 import { initialForm } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
@@ -132,6 +134,7 @@ describe('a click in the frame', () => {
     expect(answer).toEqual({
       text: 'Saved ✓',
       title: expect.stringMatching(/^Saved on .+ · interview$/),
+      status: 'interview',
     });
     expect(page.asked).toEqual([[7, { type: EXTRACT_JOB }]]);
     const [record, more] = records();
@@ -169,6 +172,7 @@ describe('a click in the frame', () => {
     expect(again).toEqual({
       text: 'Already saved',
       title: expect.stringMatching(/^Saved on .+ · applied$/),
+      status: 'applied',
     });
     expect(records()).toHaveLength(1);
   });
@@ -185,7 +189,11 @@ describe('a click in the frame', () => {
 
   it('says "Sign in to send" while signed out, keeping the save in the outbox', async () => {
     const answer = await click();
-    expect(answer).toEqual({ text: 'Sign in to send', title: expect.stringMatching(/sign in/) });
+    expect(answer).toEqual({
+      text: 'Sign in to send',
+      title: expect.stringMatching(/sign in/),
+      status: 'applied',
+    });
     expect(await bg.db.outbox.count()).toBe(1);
   });
 
@@ -196,6 +204,7 @@ describe('a click in the frame', () => {
     expect(answer).toEqual({
       text: 'Queued (offline)',
       title: expect.stringMatching(/^In the outbox: Could not reach/),
+      status: 'applied',
     });
     api = await startApi({ db: ':memory:' });
   });
@@ -256,13 +265,24 @@ describe('what the frame shows', () => {
     expect(await tabBadge(7)).toEqual({ text: '', title: ACTION_TITLE });
     await click(frame(8));
     const requests = api.faults.log.length;
+    // Saved from another tab: this one names its status, the rest in the tooltip.
     expect(await ask(state)).toEqual({
-      text: 'Already saved',
-      title: expect.stringMatching(/^Saved on .+ · applied$/),
+      text: 'Applied',
+      title: expect.stringMatching(/^Applied · Saved on [^·]+$/),
+      status: 'applied',
       tabId: 7,
     });
     // The tab that saved it shows its own outcome again (a frame reloaded with the page's DOM).
-    expect(await ask(state, frame(8))).toMatchObject({ text: 'Saved ✓', tabId: 8 });
+    expect(await ask(state, frame(8))).toMatchObject({
+      text: 'Saved ✓',
+      status: 'applied',
+      tabId: 8,
+    });
+    // A new frame there (the page reloaded, or visited again) names the status instead.
+    expect(await ask(state, { ...frame(8), frameId: 3 })).toMatchObject({
+      text: 'Applied',
+      tabId: 8,
+    });
     expect(api.faults.log).toHaveLength(requests); // no network per page view
     expect((await tabBadge(7)).text).toBe('✓');
     // The tab moves to a page that names no job: nothing to show, the mark cleared.
@@ -272,6 +292,143 @@ describe('what the frame shows', () => {
       tabId: 7,
     });
     expect((await tabBadge(7)).text).toBe('');
+  });
+});
+
+describe('a status chosen in the frame', () => {
+  const OTHER_URL = 'https://www.linkedin.com/jobs/view/4400000011/';
+  const choose = (status: unknown, sender: Sender = frame(), visible: boolean | null = true) =>
+    ask({ type: FRAME_STATUS, status, visible }, sender);
+  const updates = async () => (await bg.db.outbox.toArray()).filter((row) => row.kind === 'update');
+  const popupOpened = async () =>
+    (await fakeBrowser.tabs.query({})).some(
+      (t) => t.url === fakeBrowser.runtime.getURL('/popup.html?tabId=7'),
+    );
+
+  it('names the status and the next step of a saved job, the date short', async () => {
+    await signIn();
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const draft = {
+      company_name: 'Acme',
+      position_title: 'Platform Engineer',
+      status: 'interview',
+      next_step_at: '2026-12-12',
+    };
+    const saved = await ask({ type: 'outbox:save', draft, jobKey: 'linkedin:4400000099' }, popup);
+    expect(saved).toMatchObject({ state: 'saved' });
+    const state = await ask({ type: FRAME_STATE });
+    const day = new Date(Date.UTC(2026, 11, 12)).toLocaleDateString(undefined, {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(state).toEqual({
+      text: `Interview · next step ${day}`,
+      title: expect.stringMatching(new RegExp(`^Interview · next step ${day} · Saved on [^·]+$`)),
+      status: 'interview',
+      tabId: 7,
+    });
+  });
+
+  it('queues the change as an update of the saved record, and names the new status', async () => {
+    // Signed out: the create and its update wait in the outbox, nothing reaches the network.
+    expect((await click()).text).toBe('Sign in to send');
+    const answer = await choose('interview');
+    expect(answer).toEqual({
+      text: 'Queued · Interview',
+      title: expect.stringMatching(/^Interview · in the outbox: sign in/),
+      status: 'interview',
+    });
+    const [update, more] = await updates();
+    expect(more).toBeUndefined();
+    expect(update).toMatchObject({
+      changes: { status: 'interview' },
+      job_key: 'linkedin:4400000099',
+    });
+    expect((await savedRecordFor(bg.db, 'linkedin:4400000099'))?.status).toBe('interview');
+    // Asked again, by this frame or a new one: the record's words, until CareerTrack has it.
+    for (const sender of [frame(), { ...frame(), frameId: 3 }])
+      expect(await ask({ type: FRAME_STATE }, sender)).toMatchObject({
+        text: 'Queued · Interview',
+        title: expect.stringMatching(/^Interview · Saved on [^·]+ · waiting to be sent$/),
+        status: 'interview',
+      });
+    expect((await tabBadge(7)).title).toMatch(/· interview · waiting to be sent$/);
+  });
+
+  it('sends it to CareerTrack: one record, the new status, and says so', async () => {
+    await signIn();
+    expect((await click()).text).toBe('Saved ✓');
+    const answer = await choose('interview');
+    expect(answer).toEqual({
+      text: 'Interview',
+      title: 'Interview · changed in CareerTrack',
+      status: 'interview',
+    });
+    const [record, more] = records();
+    expect(more).toBeUndefined();
+    expect(record?.status).toBe('interview');
+  });
+
+  it('changes nothing when the frame or the content script did not see it; the popup opens', async () => {
+    await click();
+    expect(await choose('offer', frame(), false)).toEqual({ ...OPENED_POPUP, status: 'applied' });
+    expect(page.checked).toEqual([[7, 2]]); // the save's click only: a hidden frame stops at once
+    page.seen = false;
+    for (const visible of [true, null])
+      expect(await choose('offer', frame(), visible)).toEqual({
+        ...OPENED_POPUP,
+        status: 'applied',
+      });
+    expect(page.checked).toEqual([
+      [7, 2],
+      [7, 2],
+      [7, 2],
+    ]);
+    expect(await updates()).toEqual([]);
+    expect((await savedRecordFor(bg.db, 'linkedin:4400000099'))?.status).toBe('applied');
+    expect(await popupOpened()).toBe(true);
+  });
+
+  it("changes the job the tab's address names, never another", async () => {
+    await click();
+    page.draft = job({ job_key: 'linkedin:4400000011', source_url: OTHER_URL });
+    await click(frame(7, OTHER_URL));
+    expect((await choose('rejected', frame(7, OTHER_URL))).status).toBe('rejected');
+    expect((await savedRecordFor(bg.db, 'linkedin:4400000011'))?.status).toBe('rejected');
+    expect((await savedRecordFor(bg.db, 'linkedin:4400000099'))?.status).toBe('applied');
+    const [update] = await updates();
+    expect(update?.job_key).toBe('linkedin:4400000011');
+  });
+
+  it('a job never saved, or a page that names none: nothing to change, nothing written', async () => {
+    expect(await choose('interview')).toEqual(NOT_SAVED_YET);
+    expect(await choose('interview', frame(7, 'https://www.linkedin.com/feed/'))).toEqual(
+      NOT_SAVED_YET,
+    );
+    expect(await bg.db.outbox.count()).toBe(0);
+  });
+
+  it('refuses malformed and forged status requests before anything runs', async () => {
+    await click();
+    const before = await bg.db.outbox.toArray();
+    for (const message of [
+      { type: FRAME_STATUS, status: 'hired', visible: true },
+      { type: FRAME_STATUS, status: 'technical_test', visible: true },
+      { type: FRAME_STATUS, status: 'interview' },
+      { type: FRAME_STATUS, status: 'interview', visible: 'yes' },
+      { type: FRAME_STATUS, visible: true },
+      // The job and the record are the tab's, never the message's.
+      { type: FRAME_STATUS, status: 'interview', visible: true, jobKey: 'linkedin:4400000011' },
+      { type: FRAME_STATUS, status: 'interview', visible: true, rowId: 1 },
+    ]) {
+      expect(await ask(message)).toEqual(REFUSED);
+    }
+    expect(
+      await ask({ type: FRAME_STATUS, status: 'offer', visible: true }, contentScript),
+    ).toEqual(REFUSED);
+    expect(await bg.db.outbox.toArray()).toEqual(before);
+    expect(page.checked).toEqual([[7, 2]]);
   });
 });
 
@@ -353,6 +510,33 @@ describe('the words', () => {
       text: 'Not saved',
       title: 'Not saved: disk full.',
     });
+  });
+
+  it("names a saved job's status as CareerTrack keeps it: its date whatever the time zone, its state", () => {
+    const saved = {
+      rowId: 1,
+      status: 'technical_test',
+      next_step_at: '2026-12-12T00:00:00.000000Z',
+    };
+    const day = new Date(Date.UTC(2026, 11, 12)).toLocaleDateString(undefined, {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(statusButton(saved, null)).toEqual({
+      text: `Technical test · next step ${day}`,
+      title: `Technical test · next step ${day}`,
+      status: 'technical_test',
+    });
+    const interview = { rowId: 1, status: 'interview', next_step_at: null };
+    expect(statusButton({ ...interview, state: 'attention' }, null).text).toBe(
+      'Not sent · Interview',
+    );
+    expect(statusButton({ ...interview, state: 'deleted' }, null)).toMatchObject({
+      text: 'Deleted in CareerTrack',
+      title: expect.stringMatching(/save it anew from the popup$/),
+    });
+    expect(statusButton({ ...interview, next_step_at: 'soon' }, null).text).toBe('Interview');
   });
 
   it('keys a tab by the job its address names', () => {
