@@ -43,21 +43,31 @@ async function readJob(): Promise<JobDraft | null> {
   return Promise.race([requestJobFromTab(tabId), timeout]);
 }
 
+type Ready = Extract<CurrentJob, { state: 'ready' }>;
+
+async function readCurrentJob(): Promise<Ready> {
+  const job = readJob().catch(() => null);
+  const [read, settings, saved] = await Promise.all([
+    job,
+    send({ type: 'settings:get' }).catch(() => DEFAULT_SETTINGS),
+    job.then(readSaved),
+  ]);
+  return { state: 'ready', job: read, settings, saved };
+}
+
 export function useCurrentJob(): CurrentJob {
+  // Started while the first render runs, not in an effect after its paint: the page is read
+  // while the popup draws "Reading the page…".
+  const [reading] = useState(readCurrentJob);
   const [current, setCurrent] = useState<CurrentJob>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    const job = readJob().catch(() => null);
-    Promise.all([
-      job,
-      send({ type: 'settings:get' }).catch(() => DEFAULT_SETTINGS),
-      job.then(readSaved),
-    ]).then(([job, settings, saved]) => {
-      if (live) setCurrent({ state: 'ready', job, settings, saved });
+    void reading.then((ready) => {
+      if (live) setCurrent(ready);
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [reading]);
   return current;
 }
