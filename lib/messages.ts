@@ -3,7 +3,7 @@
  * sender is checked: settings, the token and the outbox answer only the extension's own pages.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
+import { APPLICATION_SENT, FRAME_SAVE, FRAME_STATE } from '@/lib/content/protocol';
 import type { OutboxRow } from '@/lib/outbox-row';
 import { type Application, STATUSES } from '@/lib/schema';
 import { defaultsPatchSchema, type Settings } from '@/lib/settings';
@@ -99,6 +99,9 @@ export const frameRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(FRAME_STATE) }),
   z.strictObject({ type: z.literal(FRAME_SAVE), visible: z.boolean().nullable() }),
 ]);
+
+/** A content script → background: its one notice, bare; the job is its tab's address's. */
+export const contentNoticeSchema = z.strictObject({ type: z.literal(APPLICATION_SENT) });
 
 export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
 

@@ -17,6 +17,8 @@ export const settingsSchema = z.object({
   default_status: z.enum(STATUSES).catch(DEFAULT_STATUS),
   fill_applied_date: z.boolean().catch(true),
   description_to_notes: z.boolean().catch(false),
+  /** When LinkedIn says an application was sent: save the job as applied, not only offer it. */
+  save_when_applied: z.boolean().catch(false),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   default_status: DEFAULT_STATUS,
   fill_applied_date: true,
   description_to_notes: false,
+  save_when_applied: false,
 };
 
 /** What the pages may change directly: the defaults of new saves, never where data goes. */
@@ -33,6 +36,7 @@ export const defaultsPatchSchema = z.strictObject({
   default_status: z.enum(STATUSES).optional(),
   fill_applied_date: z.boolean().optional(),
   description_to_notes: z.boolean().optional(),
+  save_when_applied: z.boolean().optional(),
 });
 export type DefaultsPatch = z.infer<typeof defaultsPatchSchema>;
 

@@ -50,14 +50,19 @@ export function rememberSettings(db: ClipperDb, legacy: LegacySettingsArea) {
     get: settings.get,
     /** The address and e-mail: only a sign-in or sign-out changes them. */
     update: (patch: Partial<Settings>) => settings.change(() => writeSettings(db, legacy, patch)),
-    /** What a page may change: these three keys, whatever else the patch holds. */
+    /** What a page may change: the defaults' keys, whatever else the patch holds. */
     updateDefaults: (patch: DefaultsPatch) =>
       settings.change(() => writeSettings(db, legacy, defaultsOnly(patch))),
   };
 }
 
 function defaultsOnly(patch: DefaultsPatch): DefaultsPatch {
-  const keys = ['default_status', 'fill_applied_date', 'description_to_notes'] as const;
+  const keys = [
+    'default_status',
+    'fill_applied_date',
+    'description_to_notes',
+    'save_when_applied',
+  ] as const;
   return Object.fromEntries(
     keys.filter((key) => patch[key] !== undefined).map((key) => [key, patch[key]]),
   );
