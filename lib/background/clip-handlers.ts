@@ -144,7 +144,10 @@ export const OFFER_APPLIED: ButtonState = {
 
 /** How a save of the tab's job goes. */
 interface SaveHow {
-  /** Status "applied" (with today's applied date, if the user fills it), whatever the default. */
+  /**
+   * Status "applied" (with today's applied date, if the user fills it), whatever the default; by
+   * default, when the site said an application for the tab's job was sent (a click, the shortcut).
+   */
   applied?: boolean;
   /** Nobody clicked: a job that lacks details waits for a click instead of opening the popup. */
   unasked?: boolean;
@@ -160,8 +163,8 @@ export function createClipHandler(deps: ClipDeps) {
   /** The last outcome shown on each tab, for its job: what a reloaded frame shows again. */
   const shown = new Map<number, { jobKey: string; state: ButtonState }>();
   /** The job of each tab whose site said an application for it was sent. */
-  const applied = new Map<number, string>();
-  const appliedHere = (tab: ContentTab) => !!tab.jobKey && applied.get(tab.tabId) === tab.jobKey;
+  const sentOn = new Map<number, string>();
+  const appliedHere = (tab: ContentTab) => !!tab.jobKey && sentOn.get(tab.tabId) === tab.jobKey;
 
   async function savedDetail(jobKey: string): Promise<string | null> {
     const row = await findAlreadySaved(deps.db, jobKey);
@@ -198,7 +201,8 @@ export function createClipHandler(deps: ClipDeps) {
     // Settings share the outbox's IndexedDB: when it cannot be read the save below fails in words,
     // so the defaults only shape a draft that is refused anyway.
     const settings = await deps.settings().catch(() => DEFAULT_SETTINGS);
-    const defaults = how.applied ? { ...settings, default_status: 'applied' as const } : settings;
+    const applied = how.applied ?? appliedHere(tab);
+    const defaults = applied ? { ...settings, default_status: 'applied' as const } : settings;
     const form = initialForm(read.data, defaults, new Date(deps.now()));
     const outcome = await deps.save(form, jobKey);
     // Required fields the page lacks: the click goes on to the form, where the user adds them.
@@ -220,10 +224,7 @@ export function createClipHandler(deps: ClipDeps) {
       await deps.openPopup(tab);
       return OPENED_POPUP;
     }
-    return (
-      (await saveTab(tab, { applied: appliedHere(tab) })) ??
-      buttonFor({ state: 'error', message: 'Reload the page' }, null)
-    );
+    return (await saveTab(tab)) ?? buttonFor({ state: 'error', message: 'Reload the page' }, null);
   }
 
   /**
@@ -235,7 +236,7 @@ export function createClipHandler(deps: ClipDeps) {
     if (!contentNoticeSchema.safeParse(message).success) return CLIP_REFUSED;
     const jobKey = tab.jobKey;
     if (!jobKey || appliedHere(tab)) return null;
-    applied.set(tab.tabId, jobKey);
+    sentOn.set(tab.tabId, jobKey);
     const settings = await deps.settings().catch(() => DEFAULT_SETTINGS);
     const saved = await savedDetail(jobKey).catch(() => null);
     if (settings.save_when_applied && !saved) await saveTab(tab, { applied: true, unasked: true });

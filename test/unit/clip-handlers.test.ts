@@ -390,8 +390,9 @@ describe('an application sent, noticed on the page', () => {
       applied_at: expect.stringContaining(todayLocal()),
     });
     expect(await state()).toBe('Saved ✓');
-    // The dialog seen again, or the notice forged again: still one record.
+    // The dialog seen again, or the notice forged again: not read again, still one record.
     expect(await ask(sent, contentScript)).toBeNull();
+    expect(page.asked).toHaveLength(1);
     expect(records()).toHaveLength(1);
   });
 
@@ -413,6 +414,22 @@ describe('an application sent, noticed on the page', () => {
     page.draft = job({ job_key: 'linkedin:4400000011', position_title: 'Other' });
     await click(frame(7, 'https://www.linkedin.com/jobs/view/4400000011/'));
     expect(records()[1]).toMatchObject({ position_title: 'Other', status: 'interview' });
+  });
+
+  it('the shortcut and the menu, after the notice, save as applied too: they do what the click does', async () => {
+    await bg.settings.updateDefaults({ default_status: 'interview' });
+    await signIn();
+    await ask(sent, contentScript);
+    expect(await bg.saveTab({ tabId: 7, jobKey: 'linkedin:4400000099' })).toBe(true);
+    expect(records()).toEqual([expect.objectContaining({ status: 'applied' })]);
+  });
+
+  it('reads the page once for a notice that comes twice at once (the dialog re-rendered)', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true });
+    await signIn();
+    await Promise.all([ask(sent, contentScript), ask(sent, contentScript)]);
+    expect(page.asked).toHaveLength(1);
+    expect(records()).toHaveLength(1);
   });
 
   it('leaves a job saved before as it is: no second record, no offer', async () => {
@@ -459,6 +476,7 @@ describe('an application sent, noticed on the page', () => {
     for (const sender of [
       frame(),
       popup,
+      { ...popup, frameId: 0, tab: { id: 7, url: JOB_URL } },
       { ...contentScript, id: 'another-extension' },
       { ...contentScript, frameId: 3 },
     ] as Sender[]) {
