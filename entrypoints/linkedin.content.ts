@@ -1,6 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { answerExtractRequests } from '@/lib/content/answer-extract';
+import { watchApplicationSent } from '@/lib/content/application-sent';
 import { linkedInPlace } from '@/lib/content/linkedin-place';
+import { isLinkedInConfirmation } from '@/lib/content/linkedin-sent';
 import { mountSaveFrame } from '@/lib/content/one-click';
 import { keepSingleCopy } from '@/lib/content/single-copy';
 import { createExtractor } from '@/lib/extract/index';
@@ -13,7 +15,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     keepSingleCopy(ctx);
-    mountSaveFrame(ctx, { ...linkedInPlace, key: (url) => linkedin.address?.(url)?.key });
+    const key = (url: URL) => linkedin.address?.(url)?.key;
+    mountSaveFrame(ctx, { ...linkedInPlace, key });
     answerExtractRequests(ctx, createExtractor([linkedin]));
+    watchApplicationSent(ctx, isLinkedInConfirmation, (url) => !!key(url));
   },
 });

@@ -4,7 +4,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { LISTED_STATUSES, STATUSES } from '@/lib/application';
-import { FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
+import { APPLICATION_SENT, FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
 import type { JobDraft } from '@/lib/extract/types';
 import type { OutboxRow } from '@/lib/outbox-row';
 import type { Application, ApplicationCreate } from '@/lib/schema';
@@ -35,6 +35,7 @@ const defaultsPatchSchema = z.strictObject({
   fill_applied_date: z.boolean().optional(),
   description_to_notes: z.boolean().optional(),
   next_step_reminders: z.enum(REMINDER_CHOICES).optional(),
+  save_when_applied: z.boolean().optional(),
 }) satisfies z.ZodType<DefaultsPatch>;
 
 /** Extension pages (popup, options) → background. */
@@ -121,6 +122,9 @@ export const frameRequestSchema = z.discriminatedUnion('type', [
     visible: z.boolean().nullable(),
   }),
 ]);
+
+/** A content script → background: its one notice, bare; the job is its tab's address's. */
+export const contentNoticeSchema = z.strictObject({ type: z.literal(APPLICATION_SENT) });
 
 export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
 

@@ -25,6 +25,8 @@ export interface Settings {
   fill_applied_date: boolean;
   description_to_notes: boolean;
   next_step_reminders: ReminderChoice;
+  /** When LinkedIn says an application was sent: save the job as applied, not only offer it. */
+  save_when_applied: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,12 +36,17 @@ export const DEFAULT_SETTINGS: Settings = {
   fill_applied_date: true,
   description_to_notes: false,
   next_step_reminders: 'unasked',
+  save_when_applied: false,
 };
 
 /** What the pages may change directly: the defaults of new saves and reminders, never where data goes. */
 export type DefaultsPatch = Partial<
   Pick<
     Settings,
-    'default_status' | 'fill_applied_date' | 'description_to_notes' | 'next_step_reminders'
+    | 'default_status'
+    | 'fill_applied_date'
+    | 'description_to_notes'
+    | 'next_step_reminders'
+    | 'save_when_applied'
   >
 >;

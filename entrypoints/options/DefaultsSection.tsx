@@ -4,7 +4,10 @@ import { STATUSES } from '@/lib/application';
 import type { Settings } from '@/lib/settings';
 import { send } from '@/lib/ui/background-client';
 
-type Defaults = Pick<Settings, 'default_status' | 'fill_applied_date' | 'description_to_notes'>;
+type Defaults = Pick<
+  Settings,
+  'default_status' | 'fill_applied_date' | 'description_to_notes' | 'save_when_applied'
+>;
 
 const STATUS_OPTIONS = STATUSES.map((status) => ({
   value: status,
@@ -48,6 +51,15 @@ export function DefaultsSection({ initial }: { initial: Defaults }) {
           onChange={(event) => change({ description_to_notes: event.currentTarget.checked })}
         />
         Add the job description to the notes
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="save_when_applied"
+          checked={defaults.save_when_applied}
+          onChange={(event) => change({ save_when_applied: event.currentTarget.checked })}
+        />
+        Save as applied when I send an application
       </label>
     </section>
   );

@@ -18,7 +18,13 @@ import { findAlreadySaved } from '@/lib/background/outbox';
 import { type ButtonState, EXTRACT_JOB, FRAME_PATH } from '@/lib/content/protocol';
 import { initialForm } from '@/lib/draft-form';
 import { indeedAddress, linkedInAddress } from '@/lib/extract/url';
-import { frameRequestSchema, jobDraftSchema, type SaveOutcome, type Sender } from '@/lib/messages';
+import {
+  contentNoticeSchema,
+  frameRequestSchema,
+  jobDraftSchema,
+  type SaveOutcome,
+  type Sender,
+} from '@/lib/messages';
 import type { OutboxRow } from '@/lib/outbox-row';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
@@ -63,6 +69,19 @@ export function frameTab(
     jobKey: jobKeyOf(tab.url),
     frameId,
   };
+}
+
+/** A job site's content script: the top frame of a real tab, not a page of this extension. */
+export function contentTab(
+  sender: Sender,
+  runtimeId: string,
+  extensionOrigin: string,
+): ContentTab | undefined {
+  const tab = sender.tab;
+  if (sender.id !== runtimeId || tab?.id === undefined || tab.id < 0 || sender.frameId !== 0)
+    return undefined;
+  if ((sender.url ?? '').startsWith(extensionOrigin)) return undefined;
+  return { tabId: tab.id, index: tab.index, windowId: tab.windowId, jobKey: jobKeyOf(tab.url) };
 }
 
 /** "Saved on 3 Mar · applied", in the user's words for dates; `status` the latest one chosen. */
@@ -134,6 +153,23 @@ export interface ClipDeps {
 
 export const CLIP_REFUSED = { ok: false, error: 'This request was refused.' } as const;
 
+/** The frame's offer once the site said an application for the tab's job was sent. */
+export const OFFER_APPLIED: ButtonState = {
+  text: 'Save as applied',
+  title: 'You sent an application for this job: save it to CareerTrack as applied',
+};
+
+/** How a save of the tab's job goes. */
+interface SaveHow {
+  /**
+   * Status "applied" (with today's applied date, if the user fills it), whatever the default; by
+   * default, when the site said an application for the tab's job was sent (a click, the shortcut).
+   */
+  applied?: boolean;
+  /** Nobody clicked: a job that lacks details waits for a click instead of opening the popup. */
+  unasked?: boolean;
+}
+
 /** The frame says this when the click opened the popup instead of saving. */
 export const OPENED_POPUP: ButtonState = {
   text: 'See the popup',
@@ -153,6 +189,9 @@ export function createClipHandler(deps: ClipDeps) {
    * names the saved job's status instead.
    */
   const shown = new Map<number, { jobKey: string; state: ButtonState; frameId?: number }>();
+  /** The job of each tab whose site said an application for it was sent. */
+  const sentOn = new Map<number, string>();
+  const appliedHere = (tab: ContentTab) => !!tab.jobKey && sentOn.get(tab.tabId) === tab.jobKey;
 
   /** The job's saved-on line and its record as last known, or nulls when it was never saved. */
   async function savedDetail(jobKey: string) {
@@ -176,14 +215,18 @@ export function createClipHandler(deps: ClipDeps) {
     const sameFrame = recent?.frameId === undefined || recent.frameId === tab.frameId;
     if (recent?.jobKey === jobKey && current && sameFrame) return withStatus(recent.state, saved);
     if (saved) return statusButton(saved, when ?? null);
-    return detail ? { text: 'Already saved', title: detail } : null;
+    if (detail) return { text: 'Already saved', title: detail };
+    return appliedHere(tab) ? OFFER_APPLIED : null;
   }
 
   /**
    * Reads the tab's job from its content script and saves it with the user's defaults; undefined
    * when the tab has no content script or its page names another job than its address.
    */
-  async function saveTab(tab: ContentTab & { frameId?: number }): Promise<ButtonState | undefined> {
+  async function saveTab(
+    tab: ContentTab & { frameId?: number },
+    how: SaveHow = {},
+  ): Promise<ButtonState | undefined> {
     const jobKey = tab.jobKey;
     if (!jobKey) return undefined;
     const read = jobDraftSchema.safeParse(
@@ -194,10 +237,12 @@ export function createClipHandler(deps: ClipDeps) {
     // Settings share the outbox's IndexedDB: when it cannot be read the save below fails in words,
     // so the defaults only shape a draft that is refused anyway.
     const settings = await deps.settings().catch(() => DEFAULT_SETTINGS);
-    const form = initialForm(read.data, settings, new Date(deps.now()));
+    const applied = how.applied ?? appliedHere(tab);
+    const defaults = applied ? { ...settings, default_status: 'applied' as const } : settings;
+    const form = initialForm(read.data, defaults, new Date(deps.now()));
     const outcome = await deps.save(form, jobKey);
     // Required fields the page lacks: the click goes on to the form, where the user adds them.
-    if (outcome.state === 'invalid') await deps.openPopup(tab);
+    if (outcome.state === 'invalid' && !how.unasked) await deps.openPopup(tab);
     // Storage that failed the save fails this read too: the button still gets the save's words.
     const { detail, saved } = await savedDetail(jobKey).catch(() => ({
       detail: null,
@@ -248,6 +293,25 @@ export function createClipHandler(deps: ClipDeps) {
     return state;
   }
 
+  /**
+   * The site showed its "application sent" in the tab: its job (the one the address names, never
+   * one the page gives) is saved as applied when the user chose so, else the frame offers it. Once
+   * per job and tab; a job saved before is left as it is. The content script learns nothing back.
+   */
+  async function handleContent(message: unknown, tab: ContentTab): Promise<unknown> {
+    if (!contentNoticeSchema.safeParse(message).success) return CLIP_REFUSED;
+    const jobKey = tab.jobKey;
+    if (!jobKey || appliedHere(tab)) return null;
+    sentOn.set(tab.tabId, jobKey);
+    const settings = await deps.settings().catch(() => DEFAULT_SETTINGS);
+    const before = await savedDetail(jobKey)
+      .then((known) => known.detail)
+      .catch(() => null);
+    if (settings.save_when_applied && !before) await saveTab(tab, { applied: true, unasked: true });
+    else deps.refreshFrames(tab.tabId);
+    return null;
+  }
+
   async function handleFrame(
     message: unknown,
     tab: ContentTab & { frameId: number },
@@ -269,5 +333,5 @@ export function createClipHandler(deps: ClipDeps) {
     deps.refreshFrames(tab.tabId);
   }
 
-  return { handleFrame, saveTab, tabChanged };
+  return { handleFrame, handleContent, saveTab, tabChanged };
 }

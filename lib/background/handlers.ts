@@ -18,6 +18,7 @@ import {
 } from '@/lib/background/badge';
 import {
   type ContentTab,
+  contentTab,
   createClipHandler,
   frameTab,
   jobKeyOf,
@@ -520,9 +521,11 @@ export function startBackground(deps: BackgroundDeps): Background {
 
   async function handle(message: unknown, sender: Sender): Promise<unknown> {
     // The in-page button's frame gets its two requests about its own tab's job, nothing else;
-    // content scripts get nothing at all (they answer, never ask).
+    // content scripts say one bare thing and get nothing back (they answer, never ask).
     const frame = frameTab(sender, browser.runtime.id, extensionOrigin);
     if (frame) return handleClip.handleFrame(message, frame);
+    const page = contentTab(sender, browser.runtime.id, extensionOrigin);
+    if (page) return handleClip.handleContent(message, page);
     // Settings, the token and the outbox answer only this extension's own pages.
     if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return REFUSED;
     const parsed = pageRequestSchema.safeParse(message);

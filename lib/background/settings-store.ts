@@ -24,6 +24,7 @@ const settingsSchema = z.object({
   fill_applied_date: z.boolean().catch(true),
   description_to_notes: z.boolean().catch(false),
   next_step_reminders: z.enum(REMINDER_CHOICES).catch('unasked'),
+  save_when_applied: z.boolean().catch(false),
 }) satisfies z.ZodType<Settings>;
 
 /** Any stored value, parsed: missing keys (an older version, a hand edit) take their defaults. */
@@ -86,6 +87,7 @@ function defaultsOnly(patch: DefaultsPatch): DefaultsPatch {
     'fill_applied_date',
     'description_to_notes',
     'next_step_reminders',
+    'save_when_applied',
   ] as const;
   return Object.fromEntries(
     keys.filter((key) => patch[key] !== undefined).map((key) => [key, patch[key]]),

@@ -13,10 +13,15 @@ type Extract = (document: Document, url: URL) => JobDraft;
  */
 export function answerExtractRequests(ctx: ContentScriptContext, extract: Extract): void {
   const extensionOrigin = browser.runtime.getURL('/');
-  const listener = (message: unknown, sender: { id?: string; url?: string }) => {
+  // Answered through `sendResponse`, which both browsers honour without the polyfill
+  // (lib/content/browser.ts); a returned promise is not an answer in Chrome.
+  const listener = (
+    message: unknown,
+    sender: { id?: string; url?: string },
+    respond: (answer: JobDraft) => void,
+  ) => {
     const fromUs = sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionOrigin);
-    if (!fromUs || !isBare(message, EXTRACT_JOB)) return undefined;
-    return Promise.resolve(extract(document, new URL(location.href)));
+    if (fromUs && isBare(message, EXTRACT_JOB)) respond(extract(document, new URL(location.href)));
   };
   browser.runtime.onMessage.addListener(listener);
   // An update orphans this script: it goes quiet instead of answering with stale code.

@@ -3,6 +3,12 @@
 /** Popup or background → the content script of a tab: "which job is on this page?". */
 export const EXTRACT_JOB = 'job:extract';
 
+/**
+ * Content script → background, the one thing it ever says: the site showed its "application sent"
+ * confirmation in this tab. Bare: the job is the one the tab's address names, read by the background.
+ */
+export const APPLICATION_SENT = 'tab:application-sent';
+
 /** The in-page button's frame, an extension page: what the page's content script inserts. */
 export const FRAME_PATH = '/save-frame.html';
 /** Its fixed size in CSS pixels, the same whatever it says. */

@@ -5,13 +5,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTION_TITLE } from '@/lib/background/badge';
-import { buttonFor, jobKeyOf, NOT_SAVED_YET, OPENED_POPUP } from '@/lib/background/clip-handlers';
+import {
+  buttonFor,
+  jobKeyOf,
+  NOT_SAVED_YET,
+  OFFER_APPLIED,
+  OPENED_POPUP,
+} from '@/lib/background/clip-handlers';
 import { openDb } from '@/lib/background/database';
 import { statusButton } from '@/lib/background/frame-status';
 import { type Background, startBackground } from '@/lib/background/handlers';
 import { savedRecordFor } from '@/lib/background/updates';
-import { EXTRACT_JOB, FRAME_SAVE, FRAME_STATE, FRAME_STATUS } from '@/lib/content/protocol';
-import { initialForm } from '@/lib/draft-form';
+import {
+  APPLICATION_SENT,
+  EXTRACT_JOB,
+  FRAME_SAVE,
+  FRAME_STATE,
+  FRAME_STATUS,
+} from '@/lib/content/protocol';
+import { initialForm, todayLocal } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
 import type { Sender } from '@/lib/messages';
 import { validateDraft } from '@/lib/schema';
@@ -551,5 +563,126 @@ describe('the words', () => {
     expect(jobKeyOf('https://jobs.example/1')).toBeUndefined();
     expect(jobKeyOf('not a url')).toBeUndefined();
     expect(jobKeyOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('an application sent, noticed on the page', () => {
+  const sent = { type: APPLICATION_SENT };
+  const state = async (sender: Sender = frame()) => (await ask({ type: FRAME_STATE }, sender)).text;
+
+  it('with the option on, saves the job the address names as applied, once, and the frame says so', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true, default_status: 'interview' });
+    await signIn();
+    // The content script learns nothing back.
+    expect(await ask(sent, contentScript)).toBeNull();
+    expect(page.asked).toEqual([[7, { type: EXTRACT_JOB }]]);
+    // Nobody clicked: there is no click to check.
+    expect(page.checked).toEqual([]);
+    const [record, more] = records();
+    expect(more).toBeUndefined();
+    expect(record).toMatchObject({
+      company_name: 'Acme',
+      status: 'applied',
+      applied_at: expect.stringContaining(todayLocal()),
+    });
+    expect(await state()).toBe('Saved ✓');
+    // The dialog seen again, or the notice forged again: not read again, still one record.
+    expect(await ask(sent, contentScript)).toBeNull();
+    expect(page.asked).toHaveLength(1);
+    expect(records()).toHaveLength(1);
+  });
+
+  it('off by default: saves nothing, the frame offers "Save as applied", and its click saves it so', async () => {
+    expect((await bg.settings.get()).save_when_applied).toBe(false);
+    await bg.settings.updateDefaults({ default_status: 'interview' });
+    await signIn();
+    expect(await state()).toBe('');
+    expect(await ask(sent, contentScript)).toBeNull();
+    expect(records()).toEqual([]);
+    expect(page.asked).toEqual([]);
+    expect(await ask({ type: FRAME_STATE })).toMatchObject(OFFER_APPLIED);
+    // Only that tab, and only for that job.
+    expect(await state(frame(8))).toBe('');
+    expect(await state(frame(7, 'https://www.linkedin.com/jobs/view/4400000011/'))).toBe('');
+    expect((await click()).text).toBe('Saved ✓');
+    expect(records()).toEqual([expect.objectContaining({ status: 'applied' })]);
+    // Another job in that tab is saved with the user's default again.
+    page.draft = job({ job_key: 'linkedin:4400000011', position_title: 'Other' });
+    await click(frame(7, 'https://www.linkedin.com/jobs/view/4400000011/'));
+    expect(records()[1]).toMatchObject({ position_title: 'Other', status: 'interview' });
+  });
+
+  it('the shortcut and the menu, after the notice, save as applied too: they do what the click does', async () => {
+    await bg.settings.updateDefaults({ default_status: 'interview' });
+    await signIn();
+    await ask(sent, contentScript);
+    expect(await bg.saveTab({ tabId: 7, jobKey: 'linkedin:4400000099' })).toBe(true);
+    expect(records()).toEqual([expect.objectContaining({ status: 'applied' })]);
+  });
+
+  it('reads the page once for a notice that comes twice at once (the dialog re-rendered)', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true });
+    await signIn();
+    await Promise.all([ask(sent, contentScript), ask(sent, contentScript)]);
+    expect(page.asked).toHaveLength(1);
+    expect(records()).toHaveLength(1);
+  });
+
+  it('leaves a job saved before as it is: no second record, no offer', async () => {
+    await signIn();
+    await click();
+    await bg.settings.updateDefaults({ save_when_applied: true });
+    expect(await ask(sent, contentScript)).toBeNull();
+    expect(records()).toHaveLength(1);
+    await bg.settings.updateDefaults({ save_when_applied: false });
+    expect(
+      await ask(sent, { ...contentScript, tab: { id: 9, url: JOB_URL } } as Sender),
+    ).toBeNull();
+    // A new frame on a saved job names its status, never the offer.
+    expect(await state(frame(9))).toBe('Applied');
+    expect(records()).toHaveLength(1);
+  });
+
+  it('with the option on, a page without a company opens nothing unasked; the click goes on as applied', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true, default_status: 'interview' });
+    await signIn();
+    page.draft = job({ company_name: undefined });
+    await ask(sent, contentScript);
+    const popup = fakeBrowser.runtime.getURL('/popup.html?tabId=7');
+    expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).not.toContain(popup);
+    expect(await state()).toBe('Needs details');
+    page.draft = job();
+    await click();
+    expect(records()).toEqual([expect.objectContaining({ status: 'applied' })]);
+  });
+
+  it('takes the notice bare, from a content script, about the job its tab address names only', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true });
+    await signIn();
+    for (const message of [
+      { ...sent, jobKey: 'linkedin:4400000011' },
+      { ...sent, draft: job() },
+      { type: 'tab:applied' },
+      APPLICATION_SENT,
+      null,
+    ]) {
+      expect(await ask(message, contentScript)).toEqual(REFUSED);
+    }
+    // Not from the frame, a page of the extension, another extension or a sub-frame.
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    for (const sender of [
+      frame(),
+      popup,
+      { ...popup, frameId: 0, tab: { id: 7, url: JOB_URL } },
+      { ...contentScript, id: 'another-extension' },
+      { ...contentScript, frameId: 3 },
+    ] as Sender[]) {
+      expect(await ask(sent, sender)).toEqual(REFUSED);
+    }
+    // A tab whose address names no job: nothing to save, nothing offered.
+    const feed = 'https://www.linkedin.com/feed/';
+    expect(await ask(sent, { ...contentScript, tab: { id: 7, url: feed } } as Sender)).toBeNull();
+    expect(page.asked).toEqual([]);
+    expect(records()).toEqual([]);
   });
 });

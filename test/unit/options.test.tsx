@@ -242,6 +242,16 @@ describe('defaults', () => {
   });
 });
 
+describe('applications sent', () => {
+  it('offers "Save as applied when I send an application", off by default, and stores it', async () => {
+    background();
+    const user = await openOptions();
+    expect(input('save_when_applied').checked).toBe(false);
+    await user.click(screen.getByLabelText('Save as applied when I send an application'));
+    await waitFor(async () => expect(getSettings()).toMatchObject({ save_when_applied: true }));
+  });
+});
+
 describe('address rules', () => {
   it('knows loopback addresses', () => {
     for (const host of ['localhost', '127.0.0.1', '127.4.5.6', '[::1]']) {

@@ -55,6 +55,15 @@ describe('rememberSettings', () => {
     });
   });
 
+  it('"save as applied when I send an application": off when never set (older versions), then as chosen', async () => {
+    const older = Object.entries(DEFAULT_SETTINGS).filter(([key]) => key !== 'save_when_applied');
+    await db.settings.put({ key: 'settings', value: Object.fromEntries(older) as never });
+    const settings = remembered();
+    expect((await settings.get()).save_when_applied).toBe(false);
+    await settings.updateDefaults({ save_when_applied: true });
+    expect((await db.settings.get('settings'))?.value).toMatchObject({ save_when_applied: true });
+  });
+
   it('a failed read is not remembered', async () => {
     const settings = remembered();
     vi.spyOn(db.settings, 'get').mockRejectedValueOnce(new Error('storage failed'));
