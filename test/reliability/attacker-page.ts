@@ -5,7 +5,15 @@
 // built: they look only at what the extension put into the page.
 
 /** The ways the page dresses the extension's element before the user clicks its own "Close". */
-export const TRAPS = ['transparent', 'relabelled', 'a copy', 'transformed', 'clipped'] as const;
+export const TRAPS = [
+  'transparent',
+  'transparent in place',
+  'relabelled',
+  'a copy',
+  'upside down',
+  'transformed',
+  'clipped',
+] as const;
 export type Trap = (typeof TRAPS)[number];
 
 /** Everything the page observed of the extension's elements, one string per way of looking. */
@@ -91,6 +99,20 @@ window.__trap = (how) => {
     document.body.append(label);
     return closeCentre;
   }
+  const r = ours.getBoundingClientRect();
+  const centre = { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+  if (how === 'transparent in place') {
+    // Nothing moved, size and place as the extension left them: its own "Close" slid beneath
+    // the button, which is transparent and still on top, so the click lands in the frame.
+    document.getElementById('page-close').style.cssText = 'position:fixed;left:' + r.left + 'px;top:' + r.top + 'px;width:' + r.width + 'px;height:' + r.height + 'px;z-index:-1';
+    ours.style.setProperty('opacity', '0', 'important');
+    return centre;
+  }
+  if (how === 'upside down') {
+    // Turned about its centre: same box, same place, unreadable.
+    ours.style.setProperty('transform', 'rotate(180deg)', 'important');
+    return centre;
+  }
   const holder = ours.parentElement;
   if (how === 'transformed') {
     // Upside down where it stands: the user cannot read what the button says.
@@ -101,10 +123,10 @@ window.__trap = (how) => {
     const from = holder.getBoundingClientRect();
     holder.style.setProperty('clip-path', 'inset(0 0 0 ' + Math.round(frame.left - from.left + frame.width * 0.7) + 'px)', 'important');
   }
-  const r = ours.getBoundingClientRect();
+  const now = ours.getBoundingClientRect();
   return how === 'transformed'
-    ? { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) }
-    : { x: Math.round(r.left + r.width * 0.85), y: Math.round(r.top + r.height / 2) };
+    ? { x: Math.round(now.left + now.width / 2), y: Math.round(now.top + now.height / 2) }
+    : { x: Math.round(now.left + now.width * 0.85), y: Math.round(now.top + now.height / 2) };
 };
 </script>`;
 

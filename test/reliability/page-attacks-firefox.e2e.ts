@@ -26,7 +26,7 @@ const privateCopy: Record<FirefoxBuild, string | undefined> = {
   'firefox-mv3': process.env.CLIPPER_FIREFOX_MV3_DIR || undefined,
 };
 
-describe.each(BUILDS)('a page script against the in-page button (Firefox ESR, %s)', (build) => {
+describe.each(BUILDS)('Firefox ESR %s', (build) => {
   // A missing Firefox fails the file here, saying how to get it; nothing is skipped.
   firefoxPath();
   const api = new SoakCareerTrack();
@@ -240,6 +240,18 @@ describe.each(BUILDS)('a page script against the in-page button (Firefox ESR, %s
     await clickThrough('4400000811', 'transparent', task);
   });
 
+  it('the invisible button in place: opacity 0 where it stands, the page\'s own "Close" slid beneath it; the click saves nothing', async ({
+    task,
+  }) => {
+    await clickThrough('4400000818', 'transparent in place', task);
+  });
+
+  it('the button itself turned upside down where it stands (same box, same place); the click saves nothing', async ({
+    task,
+  }) => {
+    await clickThrough('4400000819', 'upside down', task);
+  });
+
   it('the relabelled button: covered by the page\'s own "Close" label that lets clicks through; the click saves nothing', async ({
     task,
   }) => {
@@ -252,7 +264,7 @@ describe.each(BUILDS)('a page script against the in-page button (Firefox ESR, %s
     await clickThrough('4400000813', 'a copy', task);
   });
 
-  it('a transformed ancestor: the button turned upside down where it stands; the click on it saves nothing', async ({
+  it("a transformed ancestor: the button's parent turned upside down; the click on the button saves nothing", async ({
     task,
   }) => {
     await clickThrough('4400000814', 'transformed', task);

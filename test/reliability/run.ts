@@ -11,7 +11,7 @@
  * RELIABILITY_SEED replays another seed; RELIABILITY_SKIP_BUILD=1 uses the builds already in
  * .output (chrome-mv3, firefox-mv2, firefox-mv3).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,16 +33,32 @@ const started = Date.now();
 
 const builtDir = (target: Build) => join(root, '.output', target.dir);
 
-function build(target: Build): void {
-  // Another `wxt build` in the same checkout may clean the output folder under this one: once more.
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const run = spawnSync(
+/** `wxt build` for one target, its output kept to show when it fails. */
+function wxtBuild(target: Build): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(
       process.execPath,
       [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...target.flags],
-      { cwd: root, stdio: 'inherit' },
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    let output = '';
+    for (const stream of [child.stdout, child.stderr])
+      stream.on('data', (chunk) => {
+        output = (output + chunk).slice(-20_000);
+      });
+    child.on('close', (status) => done({ status, output }));
+  });
+}
+
+async function build(target: Build): Promise<void> {
+  // Another `wxt build` in the same checkout may clean the output folder under this one: once more.
+  let last = '';
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const run = await wxtBuild(target);
     if (run.status === 0 && complete(builtDir(target))) return;
+    last = run.output;
   }
+  console.error(last);
   throw new Error(`wxt build ${target.flags.join(' ')} failed twice`);
 }
 
@@ -64,9 +80,9 @@ function complete(dir: string): boolean {
 }
 
 /** A copy of the build that no concurrent build can remove while a browser runs it. */
-function privateCopy(target: Build): string {
+async function privateCopy(target: Build): Promise<string> {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    if (!complete(builtDir(target))) build(target);
+    if (!complete(builtDir(target))) await build(target);
     const dir = mkdtempSync(join(tmpdir(), `clipper-${target.dir}-`));
     try {
       cpSync(builtDir(target), dir, { recursive: true });
@@ -79,8 +95,10 @@ function privateCopy(target: Build): string {
   throw new Error(`could not copy a complete build from ${builtDir(target)}`);
 }
 
-if (process.env.RELIABILITY_SKIP_BUILD !== '1') for (const target of BUILDS) build(target);
-const copies = Object.fromEntries(BUILDS.map((target) => [target.env, privateCopy(target)]));
+// The three builds at once: each is mostly one process's work, and the machine has two cores.
+if (process.env.RELIABILITY_SKIP_BUILD !== '1') await Promise.all(BUILDS.map(build));
+const copies: Record<string, string> = {};
+for (const target of BUILDS) copies[target.env] = await privateCopy(target);
 const work = mkdtempSync(join(tmpdir(), 'careertrack-reliability-'));
 const reportPath = join(work, 'report.json');
 const logDir = process.env.RELIABILITY_LOG_DIR ?? join(work, 'logs');
