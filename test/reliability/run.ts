@@ -53,9 +53,13 @@ function wxtBuild(target: Build): Promise<{ status: number | null; output: strin
 async function build(target: Build): Promise<void> {
   // Another `wxt build` in the same checkout may clean the output folder under this one: once more.
   let last = '';
+  const start = Date.now();
   for (let attempt = 1; attempt <= 2; attempt++) {
     const run = await wxtBuild(target);
-    if (run.status === 0 && complete(builtDir(target))) return;
+    if (run.status === 0 && complete(builtDir(target))) {
+      console.log(`built .output/${target.dir} in ${Math.round((Date.now() - start) / 1000)} s`);
+      return;
+    }
     last = run.output;
   }
   console.error(last);
