@@ -6,10 +6,12 @@
  *   reliability: N saves, M on server, L lost, D duplicates, K leaks, U updates
  *
  * Exits non-zero when a test failed, when L, D or K is not 0, or when the soak fell short of its
- * size (1,000 saves, 200 of them through Chromium). RELIABILITY_SEED replays another seed;
- * RELIABILITY_SKIP_BUILD=1 uses the build already in .output/chrome-mv3.
+ * size (1,000 saves, 200 of them through Chromium). The page attacks also run in Firefox ESR, on
+ * both Firefox builds (page-attacks-firefox.e2e.ts), and their leaks count in K.
+ * RELIABILITY_SEED replays another seed; RELIABILITY_SKIP_BUILD=1 uses the builds already in
+ * .output (chrome-mv3, firefox-mv2, firefox-mv3).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,21 +19,51 @@ import type { Report, ReportedTest } from './reporter';
 import type { Tally } from './tally';
 
 const root = resolve(import.meta.dirname, '../..');
-const BUILT = join(root, '.output/chrome-mv3');
+/** Each build the suite runs: its folder in .output, its `wxt build` flags, and the env variable
+ * that hands the tests a private copy. */
+const BUILDS = [
+  { dir: 'chrome-mv3', flags: [], env: 'CLIPPER_EXTENSION_DIR' },
+  { dir: 'firefox-mv2', flags: ['-b', 'firefox'], env: 'CLIPPER_FIREFOX_MV2_DIR' },
+  { dir: 'firefox-mv3', flags: ['-b', 'firefox', '--mv3'], env: 'CLIPPER_FIREFOX_MV3_DIR' },
+] as const;
+type Build = (typeof BUILDS)[number];
 const MIN_SAVES = 1_000;
 const MIN_BROWSER_SAVES = 200;
 const started = Date.now();
 
-function build(): void {
+const builtDir = (target: Build) => join(root, '.output', target.dir);
+
+/** `wxt build` for one target, its output kept to show when it fails. */
+function wxtBuild(target: Build): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...target.flags],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    for (const stream of [child.stdout, child.stderr])
+      stream.on('data', (chunk) => {
+        output = (output + chunk).slice(-20_000);
+      });
+    child.on('close', (status) => done({ status, output }));
+  });
+}
+
+async function build(target: Build): Promise<void> {
   // Another `wxt build` in the same checkout may clean the output folder under this one: once more.
+  let last = '';
+  const start = Date.now();
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (run.status === 0 && complete(BUILT)) return;
+    const run = await wxtBuild(target);
+    if (run.status === 0 && complete(builtDir(target))) {
+      console.log(`built .output/${target.dir} in ${Math.round((Date.now() - start) / 1000)} s`);
+      return;
+    }
+    last = run.output;
   }
-  throw new Error('wxt build failed twice');
+  console.error(last);
+  throw new Error(`wxt build ${target.flags.join(' ')} failed twice`);
 }
 
 /** A build with its manifest and every file the manifest names. */
@@ -40,7 +72,8 @@ function complete(dir: string): boolean {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     const files = [
       manifest.background?.service_worker,
-      manifest.action?.default_popup,
+      ...(manifest.background?.scripts ?? []),
+      (manifest.action ?? manifest.browser_action)?.default_popup,
       manifest.options_ui?.page,
       ...(manifest.content_scripts ?? []).flatMap((script: { js?: string[] }) => script.js ?? []),
     ].filter(Boolean) as string[];
@@ -50,24 +83,26 @@ function complete(dir: string): boolean {
   }
 }
 
-/** A copy of the build that no concurrent build can remove while Chromium runs it. */
-function privateCopy(): string {
+/** A copy of the build that no concurrent build can remove while a browser runs it. */
+async function privateCopy(target: Build): Promise<string> {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    if (!complete(BUILT)) build();
-    const dir = mkdtempSync(join(tmpdir(), 'clipper-extension-'));
+    if (!complete(builtDir(target))) await build(target);
+    const dir = mkdtempSync(join(tmpdir(), `clipper-${target.dir}-`));
     try {
-      cpSync(BUILT, dir, { recursive: true });
+      cpSync(builtDir(target), dir, { recursive: true });
       if (complete(dir)) return dir;
     } catch {
       // removed while copying: build again
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  throw new Error(`could not copy a complete build from ${BUILT}`);
+  throw new Error(`could not copy a complete build from ${builtDir(target)}`);
 }
 
-if (process.env.RELIABILITY_SKIP_BUILD !== '1') build();
-const extension = privateCopy();
+// The three builds at once: each is mostly one process's work, and the machine has two cores.
+if (process.env.RELIABILITY_SKIP_BUILD !== '1') await Promise.all(BUILDS.map(build));
+const copies: Record<string, string> = {};
+for (const target of BUILDS) copies[target.env] = await privateCopy(target);
 const work = mkdtempSync(join(tmpdir(), 'careertrack-reliability-'));
 const reportPath = join(work, 'report.json');
 const logDir = process.env.RELIABILITY_LOG_DIR ?? join(work, 'logs');
@@ -86,13 +121,13 @@ const vitest = spawnSync(
     stdio: 'inherit',
     env: {
       ...process.env,
-      CLIPPER_EXTENSION_DIR: extension,
+      ...copies,
       RELIABILITY_REPORT: reportPath,
       RELIABILITY_LOG_DIR: logDir,
     },
   },
 );
-rmSync(extension, { recursive: true, force: true });
+for (const copy of Object.values(copies)) rmSync(copy, { recursive: true, force: true });
 
 const problems: string[] = [];
 if (vitest.status !== 0) problems.push(`vitest exited with ${vitest.status ?? vitest.signal}`);
@@ -115,7 +150,7 @@ const K = sum(tests, 'leaks');
 const U = sum(tests, 'updates');
 const W = sum(tests, 'updatesWrong');
 const browserSaves = sum(
-  tests.filter((test) => test.file.endsWith('.e2e.ts')),
+  tests.filter((test) => test.file.endsWith('.e2e.ts') && !test.file.includes('firefox')),
   'saves',
 );
 const failed = tests.filter((test) => test.state === 'failed');

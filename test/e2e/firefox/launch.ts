@@ -33,6 +33,10 @@ export interface LaunchOptions {
   build: FirefoxBuild;
   /** An HTTP proxy on 127.0.0.1 that answers for the job sites (see proxy.ts). */
   proxyPort: number;
+  /** The build's folder, when not `.output/<build>` (the reliability suite's private copy). */
+  extensionDir?: string;
+  /** How long an idle event page lives; IDLE_TIMEOUT_MS unless a test stops it itself. */
+  idleTimeoutMs?: number;
 }
 
 export interface RunningFirefox {
@@ -40,10 +44,13 @@ export interface RunningFirefox {
   close(): Promise<void>;
 }
 
-const prefs = (proxyPort: number): Record<string, string | number | boolean> => ({
+const prefs = (
+  proxyPort: number,
+  idleTimeoutMs: number,
+): Record<string, string | number | boolean> => ({
   'marionette.port': 0,
   'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-  'extensions.background.idle.timeout': IDLE_TIMEOUT_MS,
+  'extensions.background.idle.timeout': idleTimeoutMs,
   // Job sites go through the local proxy, which serves them under their real names; the local
   // CareerTrack (127.0.0.1) is reached directly, as Firefox never proxies loopback by default.
   'network.proxy.type': 1,
@@ -68,14 +75,14 @@ const prefs = (proxyPort: number): Record<string, string | number | boolean> => 
 
 export async function launchFirefox(options: LaunchOptions): Promise<RunningFirefox> {
   const binary = firefoxPath();
-  const extensionDir = buildDir(options.build);
+  const extensionDir = options.extensionDir ?? buildDir(options.build);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run zip\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'clipper-firefox-'));
   writeFileSync(
     join(profile, 'user.js'),
-    Object.entries(prefs(options.proxyPort))
+    Object.entries(prefs(options.proxyPort, options.idleTimeoutMs ?? IDLE_TIMEOUT_MS))
       .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
       .join(''),
   );

@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GECKO_ID } from '../../../lib/manifest';
 import { SAVE_BUTTON_NAME } from '../harness/save-button';
-import { buildDir, EXTENSION_ORIGIN, type FirefoxBuild, launchFirefox } from './launch';
+import {
+  buildDir,
+  EXTENSION_ORIGIN,
+  type FirefoxBuild,
+  type LaunchOptions,
+  launchFirefox,
+} from './launch';
 import type { Marionette } from './marionette';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -29,10 +35,15 @@ export class FirefoxSession {
     readonly blankTab: string,
   ) {}
 
-  static async start(build: FirefoxBuild, proxyPort: number): Promise<FirefoxSession> {
-    const firefox = await launchFirefox({ build, proxyPort });
+  static async start(
+    build: FirefoxBuild,
+    proxyPort: number,
+    options: Pick<LaunchOptions, 'extensionDir' | 'idleTimeoutMs'> = {},
+  ): Promise<FirefoxSession> {
+    const extensionDir = options.extensionDir ?? buildDir(build);
+    const firefox = await launchFirefox({ ...options, build, proxyPort, extensionDir });
     try {
-      await firefox.marionette.send('Addon:Install', { path: buildDir(build), temporary: true });
+      await firefox.marionette.send('Addon:Install', { path: extensionDir, temporary: true });
       const handle = await firefox.marionette.send<{ value: string }>('WebDriver:GetWindowHandle');
       return new FirefoxSession(firefox.marionette, firefox.close, handle.value);
     } catch (error) {
@@ -318,6 +329,45 @@ export class FirefoxSession {
     );
   }
 
+  /** Stops the extension's background as Firefox does when it is idle, and waits until it has. */
+  async stopBackground(): Promise<void> {
+    await this.chrome(
+      'WebExtensionPolicy.getByID(arguments[0]).extension.terminateBackground();',
+      GECKO_ID,
+    );
+    await this.waitFor(
+      'the background to stop',
+      async () => (await this.backgroundState()) === 'stopped',
+    );
+  }
+
+  /**
+   * What each of the extension's frames in the selected page says on its button, read inside the
+   * frame (WebDriver switches into it; the page cannot): steadier than the accessibility tree,
+   * which Firefox builds lazily and does not always have for a frame the page restyled.
+   */
+  async frameButtons(): Promise<SaveButtonView[]> {
+    await this.use('content');
+    const frames = await this.marionette.send<ElementRef[]>('WebDriver:FindElements', {
+      using: 'css selector',
+      value: `iframe[src^="${EXTENSION_ORIGIN}/"]`,
+    });
+    const views: SaveButtonView[] = [];
+    for (const frame of frames) {
+      await this.marionette.send('WebDriver:SwitchToFrame', { id: frame });
+      try {
+        const view = await this.content<SaveButtonView | null>(
+          `const button = document.querySelector('button');
+          return button ? { text: button.textContent, description: button.title } : null;`,
+        );
+        if (view) views.push(view);
+      } finally {
+        await this.marionette.send('WebDriver:SwitchToParentFrame');
+      }
+    }
+    return views;
+  }
+
   /**
    * Every in-page Save button of the selected tab, as a screen reader reads it: its shadow root
    * is closed to scripts, not to the accessibility tree, which Firefox keeps in its own window.
@@ -388,7 +438,22 @@ export class FirefoxSession {
       point.y = centre.y;
       return true;
     });
+    await this.clickAt(point);
+  }
+
+  /**
+   * A real left click at a point of the selected page's viewport: WebDriver's actions are input
+   * Firefox itself dispatches, so the page and the extension see a trusted click. With `hoverMs`,
+   * the pointer rests near the point that long first, as a person's hand does.
+   */
+  async clickAt(point: { x: number; y: number }, hoverMs = 0): Promise<void> {
     await this.use('content');
+    const approach = hoverMs
+      ? [
+          { type: 'pointerMove', x: Math.max(0, point.x - 20), y: point.y, origin: 'viewport' },
+          { type: 'pause', duration: hoverMs },
+        ]
+      : [];
     await this.marionette.send('WebDriver:PerformActions', {
       actions: [
         {
@@ -396,6 +461,7 @@ export class FirefoxSession {
           id: 'mouse',
           parameters: { pointerType: 'mouse' },
           actions: [
+            ...approach,
             { type: 'pointerMove', x: point.x, y: point.y, origin: 'viewport' },
             { type: 'pointerDown', button: 0 },
             { type: 'pointerUp', button: 0 },
