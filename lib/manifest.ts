@@ -61,6 +61,13 @@ export const LINKEDIN_MATCHES: readonly string[] = jobHosts('linkedin.com');
 export const INDEED_MATCHES: readonly string[] = jobHosts('indeed.com');
 export const JOB_SITE_MATCHES: readonly string[] = [...LINKEDIN_MATCHES, ...INDEED_MATCHES];
 
+/**
+ * Indeed Apply's host: only so the background sees its tabs' addresses (the post-apply page); no
+ * content script runs there and no frame is offered to it.
+ */
+export const INDEED_APPLY_HOST = 'smartapply.indeed.com';
+export const INDEED_APPLY_MATCH = `https://${INDEED_APPLY_HOST}/*`;
+
 /** The in-page button's page (lib/content/protocol.ts's FRAME_PATH, without its slash). */
 export const FRAME_FILE = 'save-frame.html';
 
@@ -116,7 +123,7 @@ export function buildManifest(browser: string, manifestVersion: 2 | 3) {
         description: 'Save the job on this page',
       },
     },
-    host_permissions: [...LOOPBACK_MATCHES, ...JOB_SITE_MATCHES],
+    host_permissions: [...LOOPBACK_MATCHES, ...JOB_SITE_MATCHES, INDEED_APPLY_MATCH],
     // The in-page button's frame, for the job sites' pages only (MV2 has no per-site list).
     web_accessible_resources:
       manifestVersion === 3

@@ -300,6 +300,11 @@ export function createClipHandler(deps: ClipDeps) {
    */
   async function handleContent(message: unknown, tab: ContentTab): Promise<unknown> {
     if (!contentNoticeSchema.safeParse(message).success) return CLIP_REFUSED;
+    return applicationSent(tab);
+  }
+
+  /** An application for the job `tab`'s address names was sent: LinkedIn's dialog, Indeed's page. */
+  async function applicationSent(tab: ContentTab): Promise<null> {
     const jobKey = tab.jobKey;
     if (!jobKey || appliedHere(tab)) return null;
     sentOn.set(tab.tabId, jobKey);
@@ -333,5 +338,5 @@ export function createClipHandler(deps: ClipDeps) {
     deps.refreshFrames(tab.tabId);
   }
 
-  return { handleFrame, handleContent, saveTab, tabChanged };
+  return { handleFrame, handleContent, applicationSent, saveTab, tabChanged };
 }

@@ -25,6 +25,7 @@ import {
 } from '@/lib/background/clip-handlers';
 import { type ClipperDb, openDb } from '@/lib/background/database';
 import { statusChangeOf } from '@/lib/background/frame-status';
+import { createIndeedApplyWatch, type TabInfo } from '@/lib/background/indeed-apply';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 import { openRecord } from '@/lib/background/open-record';
 import {
@@ -127,9 +128,12 @@ export interface BackgroundBrowser {
       (
         tabId: number,
         change: { url?: string },
-        tab: { index?: number; windowId?: number },
+        tab: { index?: number; windowId?: number; openerTabId?: number },
       ) => unknown
     >;
+    /** Indeed Apply's opener tab: the job its address names (lib/background/indeed-apply.ts). */
+    get?(tabId: number): Promise<TabInfo | undefined>;
+    onRemoved?: Listenable<(tabId: number) => unknown>;
   };
 }
 
@@ -543,11 +547,19 @@ export function startBackground(deps: BackgroundDeps): Background {
     // A new day: its next steps on the badge and in notifications, and the next day's alarm.
     return Promise.all([refreshBadge(), reminders.check(), scheduleNextDay(browser, clock.now())]);
   });
+  const indeedApply = createIndeedApplyWatch({
+    getTab: async (tabId) => browser.tabs.get?.(tabId),
+    applicationSent: (tab) => handleClip.applicationSent(tab),
+  });
   browser.tabs.onUpdated?.addListener((tabId, change, tab) =>
     change.url === undefined
       ? undefined
-      : handleClip.tabChanged({ tabId, ...tab, jobKey: jobKeyOf(change.url) }),
+      : Promise.all([
+          handleClip.tabChanged({ tabId, ...tab, jobKey: jobKeyOf(change.url) }),
+          indeedApply.addressChanged(tabId, change.url, tab),
+        ]),
   );
+  browser.tabs.onRemoved?.addListener((tabId) => indeedApply.forget(tabId));
   browser.runtime.onStartup.addListener(() => engine.nudge());
   browser.runtime.onInstalled.addListener(() => engine.nudge());
   const started = Promise.all([

@@ -686,3 +686,118 @@ describe('an application sent, noticed on the page', () => {
     expect(records()).toEqual([]);
   });
 });
+
+describe("Indeed Apply's post-apply page, noticed from the addresses the browser reports", () => {
+  const INDEED_JOB = 'https://uk.indeed.com/viewjob?jk=0a1b2c3d4e5f6a7b&from=serp';
+  const POST_APPLY = 'https://smartapply.indeed.com/beta/indeedapply/form/post-apply';
+  const FORM = 'https://smartapply.indeed.com/beta/indeedapply/form/review';
+  const indeedJob = () =>
+    job({
+      job_key: 'indeed:0a1b2c3d4e5f6a7b',
+      source: 'Indeed',
+      source_url: 'https://uk.indeed.com/viewjob?jk=0a1b2c3d4e5f6a7b',
+    });
+  /** The tab Indeed Apply runs in, opened from `opener` (none: the job's own tab). */
+  const applyTab = (url: string, opener?: number) => ({ id: 40, url, openerTabId: opener });
+  const addressOf = (tabId: number, url: string, tab: object) =>
+    fakeBrowser.tabs.onUpdated.trigger(tabId, { url }, tab as never);
+  const openerAt = async (url: string) => (await fakeBrowser.tabs.create({ url })).id as number;
+
+  beforeEach(() => {
+    page.draft = indeedJob();
+  });
+
+  it('with the option on, saves the opener tab’s job as applied, once', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true, default_status: 'interview' });
+    await signIn();
+    const opener = await openerAt(INDEED_JOB);
+    await addressOf(40, FORM, applyTab(FORM, opener));
+    expect(records()).toEqual([]);
+    await addressOf(40, POST_APPLY, applyTab(POST_APPLY, opener));
+    // The job's own tab was read, not the apply tab.
+    expect(page.asked).toEqual([[opener, { type: EXTRACT_JOB }]]);
+    expect(records()).toEqual([
+      expect.objectContaining({
+        company_name: 'Acme',
+        status: 'applied',
+        applied_at: expect.stringContaining(todayLocal()),
+      }),
+    ]);
+    // Reloaded, or visited again: still one record.
+    await addressOf(40, POST_APPLY, applyTab(POST_APPLY, opener));
+    expect(records()).toHaveLength(1);
+    expect(page.asked).toHaveLength(1);
+  });
+
+  it('off by default: the opener tab\'s frame offers "Save as applied"', async () => {
+    await signIn();
+    const opener = await openerAt(INDEED_JOB);
+    expect((await ask({ type: FRAME_STATE }, frame(opener, INDEED_JOB))).text).toBe('');
+    await addressOf(40, POST_APPLY, applyTab(POST_APPLY, opener));
+    expect(records()).toEqual([]);
+    expect(page.asked).toEqual([]);
+    expect(await ask({ type: FRAME_STATE }, frame(opener, INDEED_JOB))).toMatchObject(
+      OFFER_APPLIED,
+    );
+    expect((await click(frame(opener, INDEED_JOB))).text).toBe('Saved ✓');
+    expect(records()).toEqual([expect.objectContaining({ status: 'applied' })]);
+  });
+
+  it('the opener’s job when the flow began, even if that tab shows another job by its end', async () => {
+    await signIn();
+    const opener = await openerAt(INDEED_JOB);
+    await addressOf(40, FORM, applyTab(FORM, opener));
+    const other = 'https://uk.indeed.com/viewjob?jk=9f9f9f9f9f9f9f9f';
+    await fakeBrowser.tabs.update(opener, { url: other });
+    await addressOf(40, POST_APPLY, applyTab(POST_APPLY, opener));
+    expect(await ask({ type: FRAME_STATE }, frame(opener, INDEED_JOB))).toMatchObject(
+      OFFER_APPLIED,
+    );
+    expect((await ask({ type: FRAME_STATE }, frame(opener, other))).text).toBe('');
+  });
+
+  it('the flow in the job’s own tab: the job that tab named last is offered there again', async () => {
+    await signIn();
+    await addressOf(41, INDEED_JOB, { id: 41 });
+    await addressOf(41, FORM, { id: 41 });
+    await addressOf(41, POST_APPLY, { id: 41 });
+    expect(records()).toEqual([]);
+    // Back on the job's page in that tab.
+    expect(await ask({ type: FRAME_STATE }, frame(41, INDEED_JOB))).toMatchObject(OFFER_APPLIED);
+  });
+
+  it.each([
+    ['an opener that names no job', 'https://uk.indeed.com/jobs?q=engineer', POST_APPLY],
+    ['a LinkedIn opener', JOB_URL, POST_APPLY],
+    [
+      'a look-alike host',
+      INDEED_JOB,
+      'https://smartapply.indeed.com.evil.test/beta/indeedapply/form/post-apply',
+    ],
+    [
+      'a look-alike on indeed.com',
+      INDEED_JOB,
+      'https://www.indeed.com/beta/indeedapply/form/post-apply',
+    ],
+    ['a page of the flow that is not post-apply', INDEED_JOB, FORM],
+    ['plain http', INDEED_JOB, 'http://smartapply.indeed.com/beta/indeedapply/form/post-apply'],
+  ])('%s: nothing', async (_, openerUrl, applyUrl) => {
+    await bg.settings.updateDefaults({ save_when_applied: true });
+    await signIn();
+    page.draft = openerUrl === JOB_URL ? job() : indeedJob();
+    const opener = await openerAt(openerUrl);
+    await addressOf(40, applyUrl, applyTab(applyUrl, opener));
+    expect(page.asked).toEqual([]);
+    expect(records()).toEqual([]);
+    await bg.settings.updateDefaults({ save_when_applied: false });
+    expect((await ask({ type: FRAME_STATE }, frame(opener, openerUrl))).text).toBe('');
+  });
+
+  it('a post-apply tab opened by no tab, in a tab that named no job: nothing', async () => {
+    await bg.settings.updateDefaults({ save_when_applied: true });
+    await signIn();
+    await addressOf(40, POST_APPLY, applyTab(POST_APPLY));
+    expect(page.asked).toEqual([]);
+    expect(records()).toEqual([]);
+  });
+});

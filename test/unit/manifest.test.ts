@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SAVE_COMMAND } from '@/lib/background/triggers';
-import { buildManifest, INDEED_MATCHES, JOB_COUNTRY_HOSTS, LINKEDIN_MATCHES } from '@/lib/manifest';
+import {
+  buildManifest,
+  INDEED_MATCHES,
+  JOB_COUNTRY_HOSTS,
+  JOB_SITE_MATCHES,
+  LINKEDIN_MATCHES,
+} from '@/lib/manifest';
 
 describe('manifest', () => {
   it('asks for no host beyond loopback and the job sites', () => {
@@ -10,6 +16,19 @@ describe('manifest', () => {
         /^(http:\/\/(127\.0\.0\.1|localhost)\/\*|https:\/\/[^/]*(linkedin|indeed)\.com\/\*)$/,
       );
     }
+  });
+
+  it("sees Indeed Apply's addresses through its one host, with no content script or frame there", () => {
+    for (const [browser, version] of [
+      ['chrome', 3],
+      ['firefox', 2],
+      ['firefox', 3],
+    ] as const) {
+      const manifest = buildManifest(browser, version);
+      expect(manifest.host_permissions).toContain('https://smartapply.indeed.com/*');
+      expect(JSON.stringify(manifest.web_accessible_resources)).not.toContain('smartapply');
+    }
+    expect(JOB_SITE_MATCHES.join(' ')).not.toContain('smartapply');
   });
 
   it('reaches only the hosts that show jobs: www., the bare domain and the country sites', () => {
@@ -34,8 +53,12 @@ describe('manifest', () => {
     ] as const) {
       const hosts = buildManifest(browser, version).host_permissions;
       expect(hosts.filter((host) => host.includes('*.'))).toEqual([]);
-      for (const subdomain of ['business', 'employers', 'secure', 'smartapply', 'learning'])
+      for (const subdomain of ['business', 'employers', 'secure', 'learning'])
         expect(hosts.join(' ')).not.toContain(`//${subdomain}.`);
+      // Indeed Apply's host alone, for its addresses (the test above).
+      expect(hosts.filter((host) => host.includes('//smartapply.'))).toEqual([
+        'https://smartapply.indeed.com/*',
+      ]);
     }
   });
 
