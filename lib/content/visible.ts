@@ -25,8 +25,9 @@ export function placedAt(frame: HTMLElement, anchor: Element): Placed {
  * scripts' bundles. It reads the browser's own layout, which page scripts cannot fake for this
  * world: the frame's size, its place beside its anchor, inside the window; neither it nor an
  * ancestor transparent, filtered, transformed beyond a move, clipped, masked or blended; and the
- * frame itself what the browser hits at its centre and corners (not covered). A page's
- * `pointer-events: none` overlay escapes the hit test: Chromium's frame-side check catches that.
+ * frame itself what the browser hits at its centre and corners (not covered); where the browser
+ * has no IntersectionObserver v2 (Firefox), no drawn element that lets clicks through
+ * (`pointer-events: none`) over its box, which the hit test cannot see.
  */
 /**
  * Tells the tab's frame to ask the background again, after a save it did not start (the shortcut,
@@ -206,5 +207,59 @@ export function frameVisible(frameId: number, width: number, height: number): bo
     [left + 2, bottom - 2],
     [right - 2, bottom - 2],
   ] as const;
-  return points.every(([x, y]) => document.elementFromPoint(x, y) === frame);
+  if (!points.every(([x, y]) => document.elementFromPoint(x, y) === frame)) return false;
+  if (browserSeesFilters) return true;
+  // The hit test cannot see an element with `pointer-events: none` (inherited: also one inside
+  // such a subtree), which a page may lay over the frame where it stands, its own opaque label or
+  // an ad. Chromium's IntersectionObserver v2 sees it; here, any such element that is drawn and
+  // meets the frame's box refuses the click (one that lets clicks land and is drawn after the
+  // frame was caught above). Boxes first, styles only where they meet: it runs on each click.
+  const holders = new Set<Element>();
+  for (let node: Element | null = frame; node; ) {
+    holders.add(node);
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  const meets = (box: DOMRect) =>
+    box.width > 0 &&
+    box.height > 0 &&
+    box.left < right &&
+    box.right > left &&
+    box.top < bottom &&
+    box.bottom > top;
+  /** Drawn at all: visible itself, and neither it nor an element it is drawn inside left out or
+   * transparent (a browser gives an undisplayed element no box; this does not rely on it). */
+  const drawn = (element: Element, style: CSSStyleDeclaration) => {
+    if (style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+    for (let node: Element | null = element; node; ) {
+      const own = getComputedStyle(node);
+      if (own.display === 'none' || Number.parseFloat(own.opacity) === 0) return false;
+      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    }
+    return true;
+  };
+  /** It or an element it is drawn inside has `pointer-events: none` (a descendant that takes
+   * clicks again and covers the frame is what the hit test finds). */
+  const letsClicksThrough = (element: Element) => {
+    for (let node: Element | null = element; node && !holders.has(node); ) {
+      if (getComputedStyle(node).pointerEvents === 'none') return true;
+      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    }
+    return false;
+  };
+  // The document and every open shadow root in it (a tree walker does not enter them).
+  const roots: Node[] = [document];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (
+      let node = walker.nextNode() as Element | null;
+      node;
+      node = walker.nextNode() as Element | null
+    ) {
+      if (node.shadowRoot) roots.push(node.shadowRoot);
+      if (holders.has(node) || !meets(node.getBoundingClientRect())) continue;
+      const style = getComputedStyle(node);
+      if (letsClicksThrough(node) && drawn(node, style)) return false;
+    }
+  }
+  return true;
 }

@@ -9,6 +9,7 @@ export const TRAPS = [
   'transparent',
   'transparent in place',
   'relabelled',
+  'labelled in place',
   'a copy',
   'upside down',
   'transformed',
@@ -106,6 +107,15 @@ window.__trap = (how) => {
     // the button, which is transparent and still on top, so the click lands in the frame.
     document.getElementById('page-close').style.cssText = 'position:fixed;left:' + r.left + 'px;top:' + r.top + 'px;width:' + r.width + 'px;height:' + r.height + 'px;z-index:-1';
     ours.style.setProperty('opacity', '0', 'important');
+    return centre;
+  }
+  if (how === 'labelled in place') {
+    // Nothing moved or changed on the button: the page's own opaque "Close" label laid over it
+    // where it stands, letting clicks through to the frame beneath.
+    const label = document.createElement('div');
+    label.textContent = 'Close';
+    label.style.cssText = 'position:fixed;left:' + r.left + 'px;top:' + r.top + 'px;width:' + r.width + 'px;height:' + r.height + 'px;background:#eee;z-index:2147483647;pointer-events:none;font:16px sans-serif';
+    document.body.append(label);
     return centre;
   }
   if (how === 'upside down') {

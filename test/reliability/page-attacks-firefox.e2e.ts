@@ -258,6 +258,12 @@ describe.each(BUILDS)('Firefox ESR %s', (build) => {
     await clickThrough('4400000812', 'relabelled', task);
   });
 
+  it('an opaque label with pointer-events: none laid over the frame where it stands: the click saves nothing', async ({
+    task,
+  }) => {
+    await clickThrough('4400000820', 'labelled in place', task);
+  });
+
   it('the page\'s own copy of the button: embedded by the page, transparent over its "Close"; the click saves nothing', async ({
     task,
   }) => {
