@@ -128,15 +128,18 @@ window.__trap = (how) => {
     // Upside down where it stands: the user cannot read what the button says.
     holder.style.setProperty('transform', 'rotate(180deg)', 'important');
   } else {
-    // Clipped where it stands: only the button's right end shows, a plain rounded box.
+    // Clipped where it stands: only a blank middle stretch of the button shows (its label's start
+    // and the status menu at its right end are cut away).
     const frame = ours.getBoundingClientRect();
     const from = holder.getBoundingClientRect();
-    holder.style.setProperty('clip-path', 'inset(0 0 0 ' + Math.round(frame.left - from.left + frame.width * 0.7) + 'px)', 'important');
+    const left = Math.round(frame.left - from.left + frame.width * 0.55);
+    const right = Math.round(from.right - frame.right + frame.width * 0.2);
+    holder.style.setProperty('clip-path', 'inset(0 ' + right + 'px 0 ' + left + 'px)', 'important');
   }
   const now = ours.getBoundingClientRect();
   return how === 'transformed'
     ? { x: Math.round(now.left + now.width / 2), y: Math.round(now.top + now.height / 2) }
-    : { x: Math.round(now.left + now.width * 0.85), y: Math.round(now.top + now.height / 2) };
+    : { x: Math.round(now.left + now.width * 0.68), y: Math.round(now.top + now.height / 2) };
 };
 </script>`;
 

@@ -178,7 +178,8 @@ describe.each(BUILDS)('Firefox ESR %s', (build) => {
       // The page looks once the user can read the job's state on the button (so the extension
       // has drawn it), and a moment later; the user's view is read inside the frame, where the
       // page cannot reach.
-      const expected = saved.includes(id) ? 'Already saved' : 'Save to CareerTrack';
+      // A saved job's button names its status (saved from the popup as "applied").
+      const expected = saved.includes(id) ? 'Applied' : 'Save to CareerTrack';
       await buttonSays(expected);
       await sleep(300);
       seen.set(id, await firefox.content<Observation>('return window.__observe();'));
