@@ -11,7 +11,7 @@ import {
   truncationNotice,
 } from '@/lib/draft-form';
 import type { JobDraft } from '@/lib/extract/types';
-import type { DraftForm, SaveOutcome, UpdateOutcome } from '@/lib/messages';
+import type { DraftForm, FieldErrors, SaveOutcome, UpdateOutcome } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { errorText, send } from '@/lib/ui/background-client';
 import { useNotificationsOnFirstDate } from '@/lib/ui/notifications-permission';
@@ -156,6 +156,23 @@ export function SaveForm(props: Props) {
     focusField(firstInvalid(fields));
   };
 
+  /** The form's own verdict: every problem shown, the first focused, nothing sent. */
+  const refuse = (fieldErrors: FieldErrors) => {
+    inFlight.current = false;
+    const { fields } = splitFieldErrors(fieldErrors);
+    setErrors(fields);
+    setOutcome({ state: 'invalid', fieldErrors });
+    focusField(firstInvalid(fields));
+  };
+
+  /** Past the form's checks: earlier verdicts go, the button says it is working. */
+  const startSending = () => {
+    setErrors({});
+    setServerErrors({});
+    setOutcome(null);
+    setSaving(true);
+  };
+
   /** Sends only what changed from what the form showed; the background checks it again. */
   async function update(rowId: number, baseline: FormValues) {
     const changes = changedValues(values, baseline);
@@ -167,17 +184,10 @@ export function SaveForm(props: Props) {
     const { validateChanges } = await loadValidator();
     const check = validateChanges(changes, baseline);
     if (!check.ok) {
-      inFlight.current = false;
-      const { fields } = splitFieldErrors(check.fieldErrors);
-      setErrors(fields);
-      setOutcome({ state: 'invalid', fieldErrors: check.fieldErrors });
-      focusField(firstInvalid(fields));
+      refuse(check.fieldErrors);
       return;
     }
-    setErrors({});
-    setServerErrors({});
-    setOutcome(null);
-    setSaving(true);
+    startSending();
     let result: UpdateOutcome;
     try {
       result = await send({ type: 'application:update', rowId, changes });
@@ -207,17 +217,10 @@ export function SaveForm(props: Props) {
     const { validateDraft } = await loadValidator();
     const check = validateDraft(values);
     if (!check.ok) {
-      inFlight.current = false;
-      const { fields } = splitFieldErrors(check.fieldErrors);
-      setErrors(fields);
-      setOutcome({ state: 'invalid', fieldErrors: check.fieldErrors });
-      focusField(firstInvalid(fields));
+      refuse(check.fieldErrors);
       return;
     }
-    setErrors({});
-    setServerErrors({});
-    setOutcome(null);
-    setSaving(true);
+    startSending();
     let result: SaveOutcome;
     try {
       // The parsed body, exactly what the API takes; the background parses it again on arrival.

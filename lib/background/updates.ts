@@ -9,7 +9,7 @@
 
 import type { ApplicationDraft } from '@/lib/application';
 import type { ClipperDb } from '@/lib/background/database';
-import { findAlreadySaved } from '@/lib/background/outbox';
+import { findAlreadySaved, newRow } from '@/lib/background/outbox';
 import type { FieldErrors, RecordState, SavedRecord } from '@/lib/messages';
 import { isUpdate, type OutboxRow } from '@/lib/outbox-row';
 import { type ApplicationChanges, type ApplicationCreate, validateChanges } from '@/lib/schema';
@@ -82,23 +82,12 @@ export async function queueUpdate(
     } else {
       const ready = create.state === 'synced' && !line.some((row) => row.state === 'sending');
       updateRowId = await db.outbox.add({
+        ...newRow(draft, create.job_key, now),
         kind: 'update',
-        job_key: create.job_key,
         record_row: create.id,
-        draft,
         changes: valid.value,
         state: ready ? 'pending' : 'held',
-        attempts: 0,
-        last_error: null,
-        field_errors: null,
-        next_attempt_at: now,
-        lease_until: null,
-        in_doubt: false,
-        first_attempt_at: null,
         server_id: create.server_id,
-        created_at: now,
-        updated_at: now,
-        synced_at: null,
       } as OutboxRow);
     }
     const record = describe(create, await lineOf(db, rowId));
