@@ -3,7 +3,13 @@
  * about what the form starts with is tested on its own.
  */
 
-import { APPLICATION_FIELDS, type FieldName, STATUSES, type Status } from '@/lib/application';
+import {
+  APPLICATION_FIELDS,
+  type ApplicationDraft,
+  type FieldName,
+  STATUSES,
+  type Status,
+} from '@/lib/application';
 import type { JobDraft } from '@/lib/extract/types';
 import type { FieldErrors } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
@@ -157,4 +163,17 @@ export function truncationNotice(truncated: readonly string[] | undefined): stri
   if (!truncated?.length) return null;
   const names = truncated.map((field) => TRUNCATED_LABELS[field] ?? field);
   return `Shortened to fit CareerTrack: ${names.join(', ')}.`;
+}
+
+/**
+ * The fields whose value differs from `before`, blanks and surrounding spaces aside (the schema
+ * trims them): what an update sends, from the popup's form and from an update edited in the outbox.
+ */
+export function changedFields<T extends ApplicationDraft>(before: T, edited: T): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const name of APPLICATION_FIELDS) {
+    const now = edited[name];
+    if (String(before[name] ?? '').trim() !== String(now ?? '').trim()) changes[name] = now ?? '';
+  }
+  return changes;
 }

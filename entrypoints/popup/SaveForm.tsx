@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
-import { APPLICATION_FIELDS, type FieldName, STATUSES } from '@/lib/application';
+import { type FieldName, STATUSES } from '@/lib/application';
 import {
   appliedDateFor,
+  changedFields,
   type FormValues,
   firstInvalid,
   splitFieldErrors,
@@ -38,14 +39,6 @@ export const NOTHING_CHANGED = 'Nothing changed: there is nothing to update.';
 export const SAVE_AS_NEW = 'Save as a new application';
 
 /** The fields the user changed from what the form showed of the saved application. */
-export function changedValues(values: FormValues, baseline: FormValues): Partial<FormValues> {
-  const changes: Partial<FormValues> = {};
-  for (const name of APPLICATION_FIELDS) {
-    if (values[name].trim() !== baseline[name].trim()) changes[name] = values[name];
-  }
-  return changes;
-}
-
 type Errors = Partial<Record<FieldName, string>>;
 /** A 422's message holds while the field keeps the value the server refused. */
 type ServerErrors = Partial<Record<FieldName, { message: string; value: string }>>;
@@ -175,7 +168,7 @@ export function SaveForm(props: Props) {
 
   /** Sends only what changed from what the form showed; the background checks it again. */
   async function update(rowId: number, baseline: FormValues) {
-    const changes = changedValues(values, baseline);
+    const changes = changedFields(baseline, values);
     if (Object.keys(changes).length === 0) {
       setOutcome({ state: 'error', message: NOTHING_CHANGED });
       return;

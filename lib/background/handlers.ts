@@ -5,7 +5,7 @@
  * and the menu's `registerSaveTriggers` (lib/background/triggers.ts).
  */
 
-import { APPLICATION_FIELDS, type ApplicationDraft } from '@/lib/application';
+import type { ApplicationDraft } from '@/lib/application';
 import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/background/api-client';
 import { createApplicationsList, forgetApplications } from '@/lib/background/applications';
 import {
@@ -57,6 +57,7 @@ import {
 import { DELETED_MESSAGE, queueUpdate, savedRecordFor } from '@/lib/background/updates';
 import { FRAME_HEIGHT, FRAME_REFRESH, FRAME_WIDTH } from '@/lib/content/protocol';
 import { frameVisible, nudgeFrame } from '@/lib/content/visible';
+import { changedFields } from '@/lib/draft-form';
 import {
   isExtensionPage,
   type OutboxRowView,
@@ -633,16 +634,6 @@ function asSaveOutcome(outcome: UpdateOutcome, serverId: number | null): SaveOut
 }
 
 /** The fields of `edited` that differ from `before` (a field emptied counts, as ""). */
-function changedFields(before: ApplicationDraft, edited: ApplicationDraft): ApplicationDraft {
-  const changes: ApplicationDraft = {};
-  for (const name of APPLICATION_FIELDS) {
-    const was = before[name] ?? '';
-    const now = edited[name] ?? '';
-    if (String(was).trim() !== String(now).trim()) changes[name] = now;
-  }
-  return changes;
-}
-
 function previousSave(row: OutboxRow) {
   return {
     savedAt: new Date(row.synced_at ?? row.created_at).toISOString(),
