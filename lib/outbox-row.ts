@@ -32,6 +32,11 @@ export interface OutboxRow {
   changes?: ApplicationChanges;
   /** An update's record: the id of the create row that made it. */
   record_row?: number;
+  /**
+   * A create whose record was given an update at least once: only such a create can have an update
+   * held behind it, so a draining queue looks for one only then (see moveLine). Never unset.
+   */
+  has_updates?: true;
   /** An update that CareerTrack answered 404: the record was deleted there. */
   deleted?: boolean;
   state: OutboxState;

@@ -152,7 +152,8 @@ export async function finishAttempt(
  * still reach CareerTrack in the order the user made them.
  */
 async function moveLine(db: ClipperDb, row: OutboxRow, now: number): Promise<OutboxRow | null> {
-  const line = isUpdate(row) ? row.record_row : row.id;
+  // Most finished rows are creates never updated: their line is known to be empty without a read.
+  const line = isUpdate(row) ? row.record_row : row.has_updates ? row.id : undefined;
   if (line === undefined) return null;
   const held = await db.outbox
     .where('record_row')

@@ -80,6 +80,9 @@ export async function queueUpdate(
         updated_at: now,
       });
     } else {
+      // Marks the create for moveLine. A create being sent keeps its lease: finishAttempt merges
+      // its outcome into the row as stored, mark included.
+      if (!create.has_updates) await db.outbox.put({ ...create, has_updates: true });
       const ready = create.state === 'synced' && !line.some((row) => row.state === 'sending');
       updateRowId = await db.outbox.add({
         ...newRow(draft, create.job_key, now),

@@ -264,4 +264,32 @@ describe('the database upgrade', () => {
       await upgraded.delete();
     }
   });
+
+  it('marks the creates that version 5 gave updates, so that an update held there still goes out', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(5).stores({
+      outbox:
+        '++id, job_key, record_row, [state+next_attempt_at], [state+lease_until], [state+updated_at], draft.next_step_at',
+      secrets: 'key',
+      copies: 'key',
+      settings: 'key',
+      reminders: 'key',
+    });
+    const { row } = (await saveToOutbox(db, { draft, jobKey: 'job-5' }, now)) as { row: OutboxRow };
+    const create = { ...row, id: 1 };
+    await old.table('outbox').bulkAdd([
+      create,
+      { ...create, id: 2, job_key: 'never-updated' },
+      { ...create, id: 3, kind: 'update', record_row: 1, state: 'held', changes: { notes: 'x' } },
+    ]);
+    old.close();
+    db.close();
+    await db.delete();
+    db = openDb(name);
+    expect((await db.outbox.get(1))?.has_updates).toBe(true);
+    expect((await db.outbox.get(2))?.has_updates).toBeUndefined();
+    await attempt(syncedAs(8));
+    expect(await db.outbox.get(3)).toMatchObject({ state: 'pending', server_id: 8 });
+  });
 });
