@@ -93,22 +93,24 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): ClipperD
     reminders: 'key',
   });
   // has_updates: the creates that rows of version 4 and 5 gave updates, for moveLine.
-  db.version(6).stores({}).upgrade(async (tx) => {
-    const outbox = tx.table('outbox');
-    const updated = new Set<number>();
-    await outbox
-      .where('record_row')
-      .above(0)
-      .each((row: OutboxRow) => {
-        if (row.record_row !== undefined) updated.add(row.record_row);
-      });
-    await outbox
-      .where('id')
-      .anyOf([...updated])
-      .modify((row: OutboxRow) => {
-        row.has_updates = true;
-      });
-  });
+  db.version(6)
+    .stores({})
+    .upgrade(async (tx) => {
+      const outbox = tx.table('outbox');
+      const updated = new Set<number>();
+      await outbox
+        .where('record_row')
+        .above(0)
+        .each((row: OutboxRow) => {
+          if (row.record_row !== undefined) updated.add(row.record_row);
+        });
+      await outbox
+        .where('id')
+        .anyOf([...updated])
+        .modify((row: OutboxRow) => {
+          row.has_updates = true;
+        });
+    });
   // Both serve liveQuery(), which nothing here uses: they kept copies of what each transaction
   // touched and broadcast every commit to the extension's other contexts, work each save paid for.
   for (const name of ['Cache', 'Observability']) db.unuse({ stack: 'dbcore', name });

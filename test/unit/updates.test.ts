@@ -278,11 +278,13 @@ describe('the database upgrade', () => {
     });
     const { row } = (await saveToOutbox(db, { draft, jobKey: 'job-5' }, now)) as { row: OutboxRow };
     const create = { ...row, id: 1 };
-    await old.table('outbox').bulkAdd([
-      create,
-      { ...create, id: 2, job_key: 'never-updated' },
-      { ...create, id: 3, kind: 'update', record_row: 1, state: 'held', changes: { notes: 'x' } },
-    ]);
+    await old
+      .table('outbox')
+      .bulkAdd([
+        create,
+        { ...create, id: 2, job_key: 'never-updated' },
+        { ...create, id: 3, kind: 'update', record_row: 1, state: 'held', changes: { notes: 'x' } },
+      ]);
     old.close();
     db.close();
     await db.delete();
