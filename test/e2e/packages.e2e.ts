@@ -68,6 +68,27 @@ describe.each(PACKAGES)('the $suffix package', ({ suffix, manifestVersion, firef
     }
   });
 
+  // Each file an extension page loads costs about 25 ms in Chromium (wxt.config.ts, onePagesChunk),
+  // and zod, 98 KB, must come later, when a form is checked.
+  it.each(['popup.html', 'options.html', 'save-frame.html'])(
+    '%s starts with three scripts, one stylesheet and under 60 KB of code',
+    (page) => {
+      const html = files.get(page)?.read().toString('utf8') ?? '';
+      const scripts = [
+        ...html.matchAll(/<(?:script|link rel="modulepreload")[^>]*(?:src|href)="\/([^"]+)"/g),
+      ];
+      const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.length).toBeLessThanOrEqual(3);
+      expect(styles.length).toBeLessThanOrEqual(1);
+      const bytes = scripts.reduce(
+        (sum, [, file]) => sum + (files.get(file ?? '')?.read().length ?? 0),
+        0,
+      );
+      expect(bytes).toBeLessThan(60 * 1024);
+    },
+  );
+
   it('weighs under 200 KB', () => {
     const bytes = readFileSync(path).length;
     console.info(`${suffix}: ${(bytes / 1024).toFixed(1)} KB zipped`);
