@@ -12,7 +12,7 @@ const SEL = {
   title: '.ashby-job-posting-heading',
   labels: '.ashby-job-posting-left-pane h2, .ashby-job-posting-left-pane h3',
   description:
-    '.ashby-job-posting-right-pane [role="tabpanel"], .ashby-job-posting-right-pane [class*="descriptionText"], .ashby-job-posting-right-pane',
+    '.ashby-job-posting-right-pane [role=tabpanel], .ashby-job-posting-right-pane [class*=descriptionText], .ashby-job-posting-right-pane',
 };
 
 export const ashby: SiteExtractor = {

@@ -1,17 +1,20 @@
 /**
  * Rules for career sites without an extractor of their own, read around the job's heading (the
- * page's first `<h1>` and a few levels above it, never the whole page with its similar jobs):
+ * page's first `<h1>`, else an element whose class names the job title, and a few levels above it,
+ * never the whole page with its similar jobs):
  * - a labelled field ("Salário" → "€20 000 - €40 000", "Location" → "Berlin"), proved by
  *   itjobs-tobe.html; the place also from a labelled list elsewhere on the page ("Place of work:
  *   Cham"), proved by jobsch/detail-rocken-medtech.html;
  * - an element whose class names a salary;
  * - the line above the heading, "Department · Location · Work mode" or "Location · Work mode"
  *   (Teamtailor's career sites on their own domains), proved by apply-oneflow.html and
- *   teamtailor/apply-arqh-platform.html.
+ *   teamtailor/apply-arqh-platform.html;
+ * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
+ * - a pay line right under the heading (workatastartup/).
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
-import { payIn } from './salary';
+import { findSalaryInText, payIn } from './salary';
 import { clean, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
@@ -28,7 +31,7 @@ const ZONE_SIZE = 300;
 function labelled(
   root: Element,
   job: PartialJob,
-  tags = 'dt, th, label, span, strong, b, h2, h3, h4, h5, h6, p, div',
+  tags = 'dt,th,label,span,strong,b,h2,h3,h4,h5,h6,p,div',
 ): PartialJob {
   for (const el of root.querySelectorAll(tags)) {
     if (el.childElementCount > 1) continue;
@@ -49,7 +52,8 @@ export const generic: SiteExtractor = {
   name: '',
   matches: () => true,
   extract(doc, url) {
-    const h1 = doc.querySelector('h1');
+    // The job's heading: its <h1>, else an element named for it (topjobs.lk's <h3 class="job-title">).
+    const h1 = doc.querySelector('h1') ?? doc.querySelector('[class*=job-title]');
     if (!h1 || !looksLikeJob(doc, url)) return {};
     let zone: Element = h1;
     for (let up = 0; up < 3; up++) {
@@ -61,8 +65,12 @@ export const generic: SiteExtractor = {
     const job: PartialJob = {};
     labelled(zone, job);
     // A page's "key information" list may sit apart from its heading (jobs.ch): its place only.
-    if (!job.location) job.location = labelled(doc.body, {}, 'dt, th, span').location;
-    job.salary ??= payIn(textOf(zone.querySelector('[class*="salary"], [class*="Salary"]')));
+    if (!job.location) job.location = labelled(doc.body, {}, 'dt,th,span').location;
+    // Else a pay line right under the heading ("$20K - $30K" on Work at a Startup).
+    job.salary ??=
+      payIn(textOf(zone.querySelector('[class*=salary],[class*=Salary]'))) ??
+      findSalaryInText(textOf(h1.nextElementSibling)) ??
+      undefined;
     const line = textOf(h1.previousElementSibling);
     if (!job.location && line.length < 200 && line.includes('·')) {
       const all = line.split('·').map(clean).filter(Boolean);
@@ -71,6 +79,10 @@ export const generic: SiteExtractor = {
       if (parts.length === 2) job.location = parts[1];
       else if (parts.length === 1 && all.length === 2) job.location = parts[0];
     }
+    // A place beside a map pin ("fa-location-dot") or in an element named for it.
+    const pin = zone.querySelector('[class*=location]');
+    const row = pin?.parentElement;
+    job.location ||= textOf(pin) || textOf(row) || textOf(row?.nextElementSibling);
     return job;
   },
 };

@@ -12,23 +12,23 @@ export const glassdoor: SiteExtractor = {
   name: 'Glassdoor',
   matches: (u) => /(^|\.)glassdoor\.[a-z.]+$/.test(u.hostname),
   extract(doc, url) {
-    const header = doc.querySelector('[data-test="job-details-header"]');
+    const header = doc.querySelector('[data-test=job-details-header]');
     if (!header) return {};
-    const title = header.querySelector('h1[id^="jd-job-title-"]');
+    const title = header.querySelector('h1[id^=jd-job-title-]');
     const jl = title?.id.slice('jd-job-title-'.length);
     const link =
       jl && !url.searchParams.has('jl')
         ? doc.querySelector(`a[href*="jl=${jl}"]`)?.getAttribute('href')
         : undefined;
     const pay = readFields(doc, {
-      salary: '[data-test="detailSalary"]',
-      description: '[data-test="jobDescriptionContent"],[id^="JobDesc"]',
+      salary: '[data-test=detailSalary]',
+      description: '[data-test=jobDescriptionContent],[id^=JobDesc]',
     });
     return {
       ...readFields(header, {
-        title: 'h1[id^="jd-job-title-"]',
+        title: 'h1[id^=jd-job-title-]',
         company: 'h4',
-        location: '[data-test="location"]',
+        location: '[data-test=location]',
       }),
       salary: pay.salary,
       description: pay.description,

@@ -12,7 +12,7 @@ const SEL = {
   title: '.job__title h1, .app-title',
   location: '.job__location, #header .location',
   company: '#header .company-name',
-  pay: '[class*="pay-range"], [class*="pay-transparency"], .job__pay',
+  pay: '[class*=pay-range], [class*=pay-transparency], .job__pay',
   description: '.job__description, #content',
 };
 

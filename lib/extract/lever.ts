@@ -11,8 +11,8 @@ import type { SiteExtractor } from './types';
 const SEL = {
   title: '.posting-headline h2, .posting-header h2',
   location: '.posting-categories .location, .posting-categories .sort-by-location',
-  pay: '[data-qa="salary-range"]',
-  description: '[data-qa="job-description"], .posting-page [data-qa="closing-description"]',
+  pay: '[data-qa=salary-range]',
+  description: '[data-qa=job-description], .posting-page [data-qa=closing-description]',
 };
 
 export const lever: SiteExtractor = {

@@ -25,15 +25,18 @@ export function looksLikeJob(doc: Document, url: URL): boolean {
   );
 }
 
+/** Lower case, without spaces and the marks names differ by ("Job Bank", "job-bank"). */
+const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.-]+/g, '');
+
 /** A title without the site's name before or after it ("Senior Legal Counsel - Oneflow"). */
 function stripSite(title: string, names: string[]): string {
   for (const name of names) {
     if (!name) continue;
-    const n = name.toLowerCase().replace(/\s+/g, '');
+    const n = fold(name);
     const m = /^(.+?)\s+[-|–—·:]\s+([^-|–—·]+)$/.exec(title);
-    if (m?.[1] && m[2]?.toLowerCase().replace(/\s+/g, '').startsWith(n)) return clean(m[1]);
+    if (m?.[1] && fold(m[2]).startsWith(n)) return clean(m[1]);
     const p = /^([^-|–—·:]+)\s+[-|–—·:]\s+(.+)$/.exec(title);
-    if (p?.[2] && p[1]?.toLowerCase().replace(/\s+/g, '') === n) return clean(p[2]);
+    if (p?.[2] && fold(p[1]) === n) return clean(p[2]);
   }
   return title;
 }
@@ -47,7 +50,6 @@ function siteNames(doc: Document, url: URL): string[] {
 /** Words of a board's own that titles carry after the job's ("Job posting", "Job Offer at X"). */
 const BOARD_WORDS =
   /^(job posting|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
-const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.-]+/g, '');
 
 /**
  * A title without the board's, the company's and the place's decorations: " - Toronto, ON - Job
@@ -74,6 +76,26 @@ const AT = /^(.+?) at ([^—–|]+?)(?: [—–-] (.+))?$/;
 /** A career site's own decoration naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
 const JOBS_AT =
   / [-|–—·] (?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ([^|–—]+)$/i;
+
+/**
+ * The site's own name at the end of its `<title>` ("… – Djinni", "… | Built In San Francisco"): a
+ * name that spells one of the host's labels (four letters or more) in order ("djinni", "builtinsf").
+ */
+function nameInTitle(doc: Document, url: URL): string {
+  const name = clean(
+    docTitle(doc)
+      .split(/[-|–—·]/)
+      .pop(),
+  );
+  const f = fold(name);
+  // In one pass: a pattern "b.*u.*i…" would backtrack without end on a long hostile title.
+  const spells = (label: string) => {
+    let i = 0;
+    for (const c of f) if (c === label[i]) i++;
+    return label[3] && !label[i] && f[0] === label[0];
+  };
+  return url.hostname.split('.').some(spells) ? name : '';
+}
 
 /** The fields of a page's title or `og:title`, cleaned of its decorations. */
 function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
@@ -111,5 +133,8 @@ export const metaLayer: Layer = [
 /** The `<title>` of a job page, without the site's name and decorations. */
 export const titleLayer: Layer = [
   'title',
-  (doc, url) => (looksLikeJob(doc, url) ? fromTitle(docTitle(doc), doc, url) : {}),
+  (doc, url) => ({
+    source: nameInTitle(doc, url),
+    ...(looksLikeJob(doc, url) && fromTitle(docTitle(doc), doc, url)),
+  }),
 ];

@@ -22,9 +22,7 @@ export const refline: SiteExtractor = {
     // The employer is named nowhere else: Refline's "how did you hear of us" widget offers
     // "Homepage <employer>" as its `website` answer.
     company_name: /^homepage (.+)$/i.exec(
-      clean(
-        doc.querySelector('option[id^="form-widgets-contactType"][value="website"]')?.textContent,
-      ),
+      clean(doc.querySelector('option[id^=form-widgets-contactType][value=website]')?.textContent),
     )?.[1],
   }),
 };

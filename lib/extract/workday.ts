@@ -9,9 +9,9 @@ import type { SiteExtractor } from './types';
 
 /** `data-automation-id` attributes of the job posting page, proved by job-nvidia.html. */
 const SEL = {
-  title: '[data-automation-id="jobPostingHeader"]',
-  locations: '[data-automation-id="locations"] dd',
-  description: '[data-automation-id="jobPostingDescription"]',
+  title: '[data-automation-id=jobPostingHeader]',
+  locations: '[data-automation-id=locations] dd',
+  description: '[data-automation-id=jobPostingDescription]',
 };
 
 /** The company from the address. */

@@ -26,7 +26,7 @@ export const ziprecruiter: SiteExtractor = {
   name: 'ZipRecruiter',
   matches: (u) => /(^|\.)ziprecruiter\.[a-z.]+$/.test(u.hostname),
   extract(doc): PartialJob {
-    const pane = doc.querySelector('[data-testid="right-pane"]');
+    const pane = doc.querySelector('[data-testid=right-pane]');
     const title = textOf(pane?.querySelector('h1,h2'));
     if (!pane || !title) return {};
     const company = pane.querySelector('a[href^="/co/"]');

@@ -64,9 +64,14 @@ describe('the waterfall', () => {
       company_name: 'meta',
       source: 'meta',
     });
+    // The site's name at the end of <title> is the source when it spells the host's ("example").
     const title = run([], '<title>Title SRE - Example</title>');
-    expect(title).toMatchObject({ position_title: 'Title SRE', source: 'careers.example.org' });
-    expect(title.origins).toMatchObject({ position_title: 'title', source: 'url' });
+    expect(title).toMatchObject({ position_title: 'Title SRE', source: 'Example' });
+    expect(title.origins).toMatchObject({ position_title: 'title', source: 'title' });
+    // A name that is not the site's is not its source: the host is.
+    const other = run([], '<title>Title SRE - Acme</title>');
+    expect(other.source).toBe('careers.example.org');
+    expect(other.origins).toMatchObject({ source: 'url' });
   });
 
   it('the first site that matches is the only one asked', () => {
