@@ -5,9 +5,21 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCases } from '../../helpers/fixtures';
 
-/** The job sites' hosts the end-to-end tests serve locally, their real pages' addresses. */
-export const JOB_HOSTS = ['www.linkedin.com', 'au.linkedin.com', 'www.indeed.com', 'au.indeed.com'];
+/**
+ * The job sites' hosts the end-to-end tests serve locally: every LinkedIn and Indeed host of the
+ * corpus's real pages (country sites among them), so that a page added there is served as itself.
+ */
+export const JOB_HOSTS = [
+  ...new Set([
+    'www.linkedin.com',
+    'www.indeed.com',
+    ...loadCases()
+      .map((c) => new URL(c.url).hostname)
+      .filter((host) => /(^|\.)(linkedin|indeed)\.com$/.test(host)),
+  ]),
+];
 
 /** Every job host mapped to the local server on `port`, for `launchWithExtension`. */
 export const jobHostMap = (port: number): Record<string, number> =>
