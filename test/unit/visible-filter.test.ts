@@ -6,9 +6,7 @@
 // reports them for a frame in plain sight, so only the filter decides.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '@/lib/content/protocol';
-import { frameVisible, type PlacedSlot, placedAt } from '@/lib/content/visible';
-
-const FRAME_ID = 7;
+import { type Browser, inPlainSight, outOfSight, rect, visible } from '../helpers/frame-in-sight';
 
 /**
  * What Google's High Contrast extension leaves in a page in its "off" state (as in the corpus's
@@ -38,8 +36,6 @@ const HIDING_SVG = encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg"><filter id="f"><feComponentTransfer><feFuncA type="table" tableValues="0 0"/></feComponentTransfer></filter></svg>',
 );
 
-type Browser = 'chromium' | 'firefox';
-
 /**
  * A page at `url` whose `<html>` has `filter`, our frame placed after the site's Save button, in
  * plain sight. In 'chromium' the browser reports resolved filters itself (IntersectionObserver
@@ -53,48 +49,16 @@ function page(url: string, filter: string, browser: Browser): HTMLElement {
   // The frame's element (an iframe in the extension; Happy DOM would try to load one).
   const frame = document.createElement('div');
   anchor.after(frame);
-  const box = (left: number, width: number, height: number) =>
-    ({
-      left,
-      top: 100,
-      right: left + width,
-      bottom: 100 + height,
-      width,
-      height,
-      x: left,
-      y: 100,
-    }) as DOMRect;
-  vi.spyOn(anchor, 'getBoundingClientRect').mockReturnValue(box(8, 60, 36));
-  vi.spyOn(frame, 'getBoundingClientRect').mockReturnValue(box(76, FRAME_WIDTH, FRAME_HEIGHT));
-  vi.spyOn(document, 'elementFromPoint').mockReturnValue(frame);
-  const computed = window.getComputedStyle.bind(window);
-  vi.spyOn(window, 'getComputedStyle').mockImplementation((element) => {
-    const style = computed(element);
-    return new Proxy(style, {
-      get: (target, key) =>
-        key === 'transform' ? target.transform || 'none' : Reflect.get(target, key),
-    });
-  });
-  // Firefox names the frame's id (it is ours); Chromium has no such API.
-  vi.stubGlobal('browser', {
-    runtime: browser === 'firefox' ? { getFrameId: () => FRAME_ID } : {},
-  });
-  if (browser === 'chromium')
-    Object.defineProperty(IntersectionObserver.prototype, 'trackVisibility', {
-      configurable: true,
-      get: () => false,
-    });
-  (globalThis as PlacedSlot).careertrackFrame = placedAt(frame, anchor);
+  vi.spyOn(anchor, 'getBoundingClientRect').mockReturnValue(rect(8, 100, 60, 36));
+  vi.spyOn(frame, 'getBoundingClientRect').mockReturnValue(
+    rect(76, 100, FRAME_WIDTH, FRAME_HEIGHT),
+  );
+  inPlainSight(frame, anchor, browser);
   return frame;
 }
 
-const visible = () => frameVisible(FRAME_ID, FRAME_WIDTH, FRAME_HEIGHT);
-
 afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  delete (IntersectionObserver.prototype as { trackVisibility?: boolean }).trackVisibility;
-  (globalThis as PlacedSlot).careertrackFrame = undefined;
+  outOfSight();
   document.documentElement.style.removeProperty('filter');
 });
 

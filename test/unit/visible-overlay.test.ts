@@ -7,30 +7,15 @@
 // them for a frame in plain sight, so only the overlay decides.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '@/lib/content/protocol';
-import { frameVisible, type PlacedSlot, placedAt } from '@/lib/content/visible';
+import { type Browser, inPlainSight, outOfSight, rect, visible } from '../helpers/frame-in-sight';
 
-const FRAME_ID = 7;
 const FRAME_LEFT = 76;
 const FRAME_TOP = 100;
 
-type Browser = 'chromium' | 'firefox';
-
-const box = (left: number, top: number, width: number, height: number) =>
-  ({
-    left,
-    top,
-    right: left + width,
-    bottom: top + height,
-    width,
-    height,
-    x: left,
-    y: top,
-  }) as DOMRect;
-
 /** Over the frame where it stands, as the page's own "Close" label would be laid. */
-const OVER_FRAME = box(FRAME_LEFT, FRAME_TOP, FRAME_WIDTH, FRAME_HEIGHT);
+const OVER_FRAME = rect(FRAME_LEFT, FRAME_TOP, FRAME_WIDTH, FRAME_HEIGHT);
 /** The same label elsewhere in the page, clear of the frame. */
-const ELSEWHERE = box(FRAME_LEFT + FRAME_WIDTH + 40, FRAME_TOP + 200, FRAME_WIDTH, FRAME_HEIGHT);
+const ELSEWHERE = rect(FRAME_LEFT + FRAME_WIDTH + 40, FRAME_TOP + 200, FRAME_WIDTH, FRAME_HEIGHT);
 
 /**
  * A job page with the site's Save button and our frame after it, in plain sight, in a container
@@ -45,43 +30,18 @@ function page(
   const anchor = document.getElementById('site-save') as HTMLElement;
   const frame = document.createElement('div');
   anchor.after(frame);
-  vi.spyOn(anchor, 'getBoundingClientRect').mockReturnValue(box(8, FRAME_TOP, 60, 36));
+  vi.spyOn(anchor, 'getBoundingClientRect').mockReturnValue(rect(8, FRAME_TOP, 60, 36));
   vi.spyOn(frame, 'getBoundingClientRect').mockReturnValue(OVER_FRAME);
   const label = document.getElementById('label');
   if (label && options.at) vi.spyOn(label, 'getBoundingClientRect').mockReturnValue(options.at);
   const holder = document.getElementById('holder') as HTMLElement;
   if (options.holderBox)
     vi.spyOn(holder, 'getBoundingClientRect').mockReturnValue(options.holderBox);
-  // The hit test does not see an element that lets clicks through: it finds the frame.
-  vi.spyOn(document, 'elementFromPoint').mockReturnValue(frame);
-  const computed = window.getComputedStyle.bind(window);
-  vi.spyOn(window, 'getComputedStyle').mockImplementation((element) => {
-    const style = computed(element);
-    return new Proxy(style, {
-      get: (target, key) =>
-        key === 'transform' ? target.transform || 'none' : Reflect.get(target, key),
-    });
-  });
-  vi.stubGlobal('browser', {
-    runtime: browser === 'firefox' ? { getFrameId: () => FRAME_ID } : {},
-  });
-  if (browser === 'chromium')
-    Object.defineProperty(IntersectionObserver.prototype, 'trackVisibility', {
-      configurable: true,
-      get: () => false,
-    });
-  (globalThis as PlacedSlot).careertrackFrame = placedAt(frame, anchor);
+  inPlainSight(frame, anchor, browser);
   return frame;
 }
 
-const visible = () => frameVisible(FRAME_ID, FRAME_WIDTH, FRAME_HEIGHT);
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  delete (IntersectionObserver.prototype as { trackVisibility?: boolean }).trackVisibility;
-  (globalThis as PlacedSlot).careertrackFrame = undefined;
-});
+afterEach(outOfSight);
 
 const LABEL = (style: string) =>
   `<div id="label" style="position:fixed;background:#eee;z-index:2147483647;${style}">Close</div>`;
@@ -108,7 +68,7 @@ describe('in Firefox, a page element that lets clicks through', () => {
   it("the frame's own container with pointer-events: none, over the frame's box: allowed", () => {
     page('firefox', {
       holderStyle: 'pointer-events:none',
-      holderBox: box(0, FRAME_TOP - 10, 800, FRAME_HEIGHT + 20),
+      holderBox: rect(0, FRAME_TOP - 10, 800, FRAME_HEIGHT + 20),
     });
     expect(visible()).toBe(true);
   });
@@ -142,7 +102,7 @@ describe('in Firefox, a page element that lets clicks through', () => {
   it('the label over the frame with no size: allowed', () => {
     page('firefox', {
       overlay: LABEL('pointer-events:none'),
-      at: box(FRAME_LEFT + 10, FRAME_TOP + 5, 0, 0),
+      at: rect(FRAME_LEFT + 10, FRAME_TOP + 5, 0, 0),
     });
     expect(visible()).toBe(true);
   });
