@@ -19,7 +19,7 @@ async function extractionBundle(): Promise<string> {
   const result = await build({
     stdin: {
       contents:
-        "import { extractJob } from './lib/extract/index'; globalThis.__extractJob = extractJob;",
+        "import { extractJob } from './lib/extract/any-page'; globalThis.__extractJob = extractJob;",
       resolveDir: ROOT,
       loader: 'ts',
     },

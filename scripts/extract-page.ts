@@ -2,7 +2,7 @@
  * What `npm run extract` does to one saved page, for the CLI and `npm run score:capture` alike:
  * the page parsed as the tests parse it (test/helpers/dom.ts), then the extension's `extractJob`.
  */
-import { extractJob } from '../lib/extract/index';
+import { extractJob } from '../lib/extract/any-page';
 import type { JobDraft } from '../lib/extract/types';
 import { parseHtml } from '../test/helpers/dom';
 

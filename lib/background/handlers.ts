@@ -5,6 +5,7 @@
  * and the menu's `registerSaveTriggers` (lib/background/triggers.ts).
  */
 
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { ApplicationDraft } from '@/lib/application';
 import { type Api, canCarrySecrets, createApi, insecureMessage } from '@/lib/background/api-client';
 import { createApplicationsList, forgetApplications } from '@/lib/background/applications';
@@ -23,6 +24,7 @@ import {
   frameTab,
   jobKeyOf,
 } from '@/lib/background/clip-handlers';
+import { declaredScriptOf, type ScriptsBrowser } from '@/lib/background/content-scripts';
 import { type ClipperDb, openDb } from '@/lib/background/database';
 import { statusChangeOf } from '@/lib/background/frame-status';
 import { createIndeedApplyWatch, type TabInfo } from '@/lib/background/indeed-apply';
@@ -45,7 +47,7 @@ import {
 } from '@/lib/background/reminders';
 import { type LegacySettingsArea, rememberSettings } from '@/lib/background/settings-store';
 import { coalesce, createSyncEngine, type SyncEngine } from '@/lib/background/sync-engine';
-import { GENERIC_EXTRACTOR, readJobFromTab } from '@/lib/background/tab-job';
+import { readJobFromTab } from '@/lib/background/tab-job';
 import {
   type Auth,
   clearSession,
@@ -85,7 +87,7 @@ interface Listenable<F> {
 
 /** The parts of the WebExtension API the background uses: the real `browser` or WXT's fake. */
 export interface BackgroundBrowser {
-  runtime: {
+  runtime: ScriptsBrowser['runtime'] & {
     id: string;
     getURL(path: string): string;
     onMessage: Listenable<(message: unknown, sender: Sender) => Promise<unknown> | undefined>;
@@ -119,7 +121,7 @@ export interface BackgroundBrowser {
     }): Promise<Array<{ result?: unknown }>>;
     executeScript(injection: {
       target: { tabId: number };
-      files: [typeof GENERIC_EXTRACTOR];
+      files: ScriptPublicPath[];
     }): Promise<Array<{ result?: unknown }>>;
   };
   tabs: OpenerBrowser['tabs'] & {
@@ -134,6 +136,7 @@ export interface BackgroundBrowser {
     >;
     /** Indeed Apply's opener tab: the job its address names (lib/background/indeed-apply.ts). */
     get?(tabId: number): Promise<TabInfo | undefined>;
+    query: ScriptsBrowser['tabs']['query'];
     onRemoved?: Listenable<(tabId: number) => unknown>;
   };
 }
@@ -415,14 +418,15 @@ export function startBackground(deps: BackgroundDeps): Background {
     'job:read': (request) =>
       readJobFromTab(request.tabId, {
         ask: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-        inject: async (tabId) => {
-          const [injection] =
-            (await browser.scripting?.executeScript({
-              target: { tabId },
-              files: [GENERIC_EXTRACTOR],
-            })) ?? [];
-          return injection?.result;
+        inject: async (tabId, files) => {
+          const injections = await browser.scripting?.executeScript({
+            target: { tabId },
+            // The manifest's own content script files or the generic extractor: public paths.
+            files: files as ScriptPublicPath[],
+          });
+          return injections?.at(-1)?.result;
         },
+        declaredScript: (tabId) => declaredScriptOf(browser, tabId),
       }),
 
     async 'history:lookup'(request) {

@@ -4,6 +4,7 @@
  * page's Save button does; on any other page they open the popup, prefilled from that page.
  */
 import { type ContentTab, jobKeyOf } from '@/lib/background/clip-handlers';
+import { declaredScripts, type ScriptsBrowser } from '@/lib/background/content-scripts';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 
 /** The manifest's command name and the menu entry's id. */
@@ -34,11 +35,11 @@ export interface Menus {
 }
 
 export interface TriggerBrowser extends OpenerBrowser {
-  runtime: OpenerBrowser['runtime'] & {
-    lastError?: unknown;
-    getManifest(): { content_scripts?: { matches?: string[]; js?: string[] }[] };
-    onInstalled: Listenable<(details: { reason: string }) => unknown>;
-  };
+  runtime: OpenerBrowser['runtime'] &
+    ScriptsBrowser['runtime'] & {
+      lastError?: unknown;
+      onInstalled: Listenable<(details: { reason: string }) => unknown>;
+    };
   tabs: OpenerBrowser['tabs'] & {
     query(query: { url: string[] }): Promise<TriggerTab[]>;
   };
@@ -76,10 +77,8 @@ export type Inject = (tabId: number, files: string[]) => Promise<unknown>;
 
 /** Chrome leaves tabs open before an install or update without the content scripts: add them. */
 export async function injectIntoOpenTabs(browser: TriggerBrowser, inject: Inject): Promise<void> {
-  for (const script of browser.runtime.getManifest().content_scripts ?? []) {
-    const files = script.js ?? [];
-    if (!script.matches?.length || !files.length) continue;
-    const tabs = await browser.tabs.query({ url: script.matches }).catch(() => []);
+  for (const { matches, files } of declaredScripts(browser)) {
+    const tabs = await browser.tabs.query({ url: matches }).catch(() => []);
     await Promise.all(
       tabs.map((tab) =>
         tab.id === undefined

@@ -3,24 +3,14 @@
  * extractor (what the user sees), then the fallback layers given to it (JSON-LD `JobPosting`, `og:`
  * tags, `<title>`); the first good answer for each field wins and remembers where it came from.
  *
- * Fallbacks are passed in, not imported here, so that a content script for one site bundles only
- * that site's rules: `createExtractor([linkedin])`. The site's own rules read every field its pages
- * show, and its address names the job. `extractJob`, injected into any other page, has them all.
+ * Sites and fallbacks are passed in, not imported here, so that each script bundles only the rules
+ * it runs: a content script its one site's (`createExtractor([linkedin])`: they read every field its
+ * pages show, and its address names the job), the injected generic extractor every other site's
+ * and the fallbacks (./career-sites.ts). ./any-page.ts routes a page as the extension does.
  */
-import { ashby } from './ashby';
-import { breezy } from './breezy';
-import { generic } from './generic';
-import { glassdoor } from './glassdoor';
-import { greenhouse } from './greenhouse';
-import { indeed } from './indeed';
 import { jsonLdLayer } from './jsonld';
-import { lever } from './lever';
-import { linkedin } from './linkedin';
 import { metaLayer, titleLayer } from './meta';
-import { personio } from './personio';
-import { refline } from './refline';
 import { findSalaryInText } from './salary';
-import { seek } from './seek';
 import { clean } from './text';
 import type {
   FieldName,
@@ -34,9 +24,6 @@ import type {
   SiteExtractor,
 } from './types';
 import { jobAddress, pathOf } from './url';
-import { workable } from './workable';
-import { workday } from './workday';
-import { ziprecruiter } from './ziprecruiter';
 
 export type { JobDraft, Layer, SiteExtractor } from './types';
 
@@ -193,29 +180,8 @@ function pathOnly(url: URL): JobAddress {
   return { url: href, key: href, origin: 'url' };
 }
 
-/** Every site this extension knows, in the order they are tried. */
-export const SITES: SiteExtractor[] = [
-  linkedin,
-  indeed,
-  greenhouse,
-  lever,
-  workday,
-  ashby,
-  breezy,
-  glassdoor,
-  personio,
-  refline,
-  seek,
-  workable,
-  ziprecruiter,
-  generic,
-];
-
 /** The whole waterfall: JSON-LD, then `og:` meta, then `<title>`; the page's canonical address. */
 export const FALLBACKS: Fallbacks = {
   layers: [jsonLdLayer, metaLayer, titleLayer],
   address: jobAddress,
 };
-
-/** Extract the job a page is about, with every site's rules and every fallback. */
-export const extractJob: Extractor = /* @__PURE__ */ createExtractor(SITES, FALLBACKS);

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractJob } from '@/lib/extract/index';
+import { extractJob } from '@/lib/extract/any-page';
 import { loadFixturePage } from '../helpers/dom';
 import { corpusDir, loadCases, repoRoot } from '../helpers/fixtures';
 

@@ -4,7 +4,7 @@
  * `npm run score:capture` (test/helpers/compare.ts). A missing page or cases.json fails.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractJob } from '@/lib/extract/index';
+import { extractJob } from '@/lib/extract/any-page';
 import type { JobDraft } from '@/lib/extract/types';
 import { checkField, fieldsOf } from '../helpers/compare';
 import { loadFixturePage } from '../helpers/dom';

@@ -5,7 +5,7 @@
  * "<title> at <company> — <place>" titles give all three.
  */
 import { describe, expect, it } from 'vitest';
-import { extractJob } from '@/lib/extract/index';
+import { extractJob } from '@/lib/extract/any-page';
 import { parseHtml } from '../helpers/dom';
 
 function draftOf(head: string, url: string, body = '') {

@@ -3,7 +3,8 @@
  * and the draft holds what the page supports and nothing else.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createExtractor, extractJob, FALLBACKS } from '@/lib/extract/index';
+import { extractJob } from '@/lib/extract/any-page';
+import { createExtractor, FALLBACKS } from '@/lib/extract/index';
 import type { SiteExtractor } from '@/lib/extract/types';
 import { parseHtml } from '../helpers/dom';
 

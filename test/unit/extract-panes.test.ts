@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractJob } from '@/lib/extract/any-page';
 import { indeed } from '@/lib/extract/indeed';
-import { createExtractor, extractJob } from '@/lib/extract/index';
+import { createExtractor } from '@/lib/extract/index';
 import { linkedin } from '@/lib/extract/linkedin';
 import { loadFixturePage, parseHtml } from '../helpers/dom';
 import { loadCases, repoRoot } from '../helpers/fixtures';

@@ -5,8 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractJob } from '@/lib/extract/any-page';
 import { indeed } from '@/lib/extract/indeed';
-import { createExtractor, extractJob, FALLBACKS } from '@/lib/extract/index';
+import { createExtractor, FALLBACKS } from '@/lib/extract/index';
 import { linkedin } from '@/lib/extract/linkedin';
 import { parseHtml } from '../helpers/dom';
 import { repoRoot } from '../helpers/fixtures';

@@ -16,19 +16,25 @@ const job = {
   origins: { company_name: 'site', position_title: 'site' },
 };
 
-function reader(fromContentScript: unknown, fromInjection: unknown) {
+const ASK = `ask 4 ${JSON.stringify({ type: EXTRACT_JOB })}`;
+
+/** A tab whose content script answers `answers` in turn (the last one thereafter). */
+function reader(fromContentScript: unknown, fromInjection: unknown, declared?: string[]) {
   const calls: string[] = [];
+  const answers = Array.isArray(fromContentScript) ? [...fromContentScript] : [fromContentScript];
   const tabs: TabReader = {
     ask: async (tabId, message) => {
       calls.push(`ask ${tabId} ${JSON.stringify(message)}`);
-      if (fromContentScript instanceof Error) throw fromContentScript;
-      return fromContentScript;
+      const answer = answers.length > 1 ? answers.shift() : answers[0];
+      if (answer instanceof Error) throw answer;
+      return answer;
     },
-    inject: async (tabId) => {
-      calls.push(`inject ${tabId}`);
+    inject: async (tabId, files) => {
+      calls.push(`inject ${tabId} ${files.join(' ')}`);
       if (fromInjection instanceof Error) throw fromInjection;
       return fromInjection;
     },
+    declaredScript: async () => declared,
   };
   return { tabs, calls };
 }
@@ -37,13 +43,27 @@ describe('readJobFromTab', () => {
   it("takes the content script's answer and injects nothing", async () => {
     const { tabs, calls } = reader(job, undefined);
     expect(await readJobFromTab(4, tabs)).toEqual(job);
-    expect(calls).toEqual([`ask 4 ${JSON.stringify({ type: EXTRACT_JOB })}`]);
+    expect(calls).toEqual([ASK]);
   });
 
   it('injects the generic extractor where no content script answers', async () => {
     const { tabs, calls } = reader(new Error('Could not establish connection'), job);
     expect(await readJobFromTab(4, tabs)).toEqual(job);
-    expect(calls).toEqual([`ask 4 ${JSON.stringify({ type: EXTRACT_JOB })}`, 'inject 4']);
+    expect(calls).toEqual([ASK, 'inject 4 /extractor.js']);
+  });
+
+  it("gives a job site's tab that lost its content script that script again, and asks it", async () => {
+    const lost = new Error('Could not establish connection');
+    const { tabs, calls } = reader([lost, job], undefined, ['content-scripts/linkedin.js']);
+    expect(await readJobFromTab(4, tabs)).toEqual(job);
+    expect(calls).toEqual([ASK, 'inject 4 content-scripts/linkedin.js', ASK]);
+  });
+
+  it("does not fall back to the generic extractor on a job site's tab", async () => {
+    const lost = new Error('Could not establish connection');
+    const { tabs, calls } = reader(lost, job, ['content-scripts/indeed.js']);
+    expect(await readJobFromTab(4, tabs)).toBeNull();
+    expect(calls).toEqual([ASK, 'inject 4 content-scripts/indeed.js', ASK]);
   });
 
   it('drops an answer that is not a job draft: markup in a number, an oversized title', async () => {
