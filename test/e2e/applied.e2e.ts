@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../server/app';
-import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../server/demo';
+import { ensureDemoAccount } from '../server/demo';
+import { signedInOptionsPage } from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import { clickSave, SAVE_BUTTON_NAME, saveButtons } from './harness/save-button';
@@ -71,15 +72,7 @@ describe('an application sent on LinkedIn, noticed', () => {
     await ensureDemoAccount(api.db);
     jobSite = await startJobSiteServer();
     browser = await launchWithExtension({ hostMap: jobHostMap(jobSite.port) });
-    options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    const login = await options.evaluate((message) => chrome.runtime.sendMessage(message), {
-      type: 'auth:login',
-      apiUrl: api.url,
-      email: DEMO_EMAIL,
-      password: DEMO_PASSWORD,
-    });
-    expect(login).toEqual({ ok: true, email: DEMO_EMAIL });
+    options = await signedInOptionsPage(browser, api.url);
     // A default other than "applied", so that "applied" can only come from the notice.
     await options.evaluate(() =>
       chrome.runtime.sendMessage({

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../server/app';
-import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../server/demo';
+import { ensureDemoAccount } from '../server/demo';
+import { signedInOptionsPage } from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import {
@@ -97,15 +98,7 @@ describe('the in-page button names the status and changes it (Chromium, built ex
     await ensureDemoAccount(api.db);
     jobSite = await startJobSiteServer();
     browser = await launchWithExtension({ hostMap: jobHostMap(jobSite.port) });
-    control = await browser.context.newPage();
-    await control.goto(browser.extensionUrl('options.html'));
-    const login = await control.evaluate((message) => chrome.runtime.sendMessage(message), {
-      type: 'auth:login',
-      apiUrl: api.url,
-      email: DEMO_EMAIL,
-      password: DEMO_PASSWORD,
-    });
-    expect(login).toEqual({ ok: true, email: DEMO_EMAIL });
+    control = await signedInOptionsPage(browser, api.url);
   });
 
   afterAll(async () => {

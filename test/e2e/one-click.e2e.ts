@@ -10,7 +10,8 @@ import { indeedJobKey, linkedInJobId } from '../../lib/extract/url';
 import { parseHtml } from '../helpers/dom';
 import { type FixtureCase, loadCases, readCorpusPage } from '../helpers/fixtures';
 import { type RunningApi, startApi } from '../server/app';
-import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../server/demo';
+import { ensureDemoAccount } from '../server/demo';
+import { signedInOptionsPage } from './harness/careertrack';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type JobSiteServer, jobHostMap, startJobSiteServer } from './harness/job-site-server';
 import { clickSave, SAVE_BUTTON_NAME, SAVE_FRAME, saveButtons } from './harness/save-button';
@@ -128,16 +129,7 @@ describe('one click from the job page (real pages as the real hosts)', () => {
     browser = await launchWithExtension({
       hostMap: jobHostMap(jobSite.port),
     });
-    // Signed in the way the options page does it: its message, from the options page.
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    const login = await options.evaluate((message) => chrome.runtime.sendMessage(message), {
-      type: 'auth:login',
-      apiUrl: api.url,
-      email: DEMO_EMAIL,
-      password: DEMO_PASSWORD,
-    });
-    expect(login).toEqual({ ok: true, email: DEMO_EMAIL });
+    const options = await signedInOptionsPage(browser, api.url);
     probe = options;
   });
 
