@@ -14,6 +14,7 @@ import { lever } from './lever';
 import { personio } from './personio';
 import { refline } from './refline';
 import { seek } from './seek';
+import { smartrecruiters } from './smartrecruiters';
 import type { SiteExtractor } from './types';
 import { workable } from './workable';
 import { workday } from './workday';
@@ -30,6 +31,7 @@ export const CAREER_SITES: SiteExtractor[] = [
   personio,
   refline,
   seek,
+  smartrecruiters,
   workable,
   ziprecruiter,
   generic,

@@ -16,12 +16,12 @@
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';
 import { clean, textOf } from './text';
-import type { PartialJob, SiteExtractor } from './types';
+import type { PartialJob, Salary, SiteExtractor } from './types';
 
 const LOCATION =
-  /^(locations?|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
+  /^(locations?|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
 const SALARY =
-  /^(salary|sal[aá]rio|salario|salaire|gehalt|compensation|pay|base pay|pay range|salary range|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
+  /^(((local|base) )?pay( range)?|salary( range)?|sal[aá]rio|salario|salaire|gehalt|compensation|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
 const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)$/i;
 
 /** At most this many elements around the heading are read. */
@@ -35,17 +35,24 @@ function labelled(
 ): PartialJob {
   for (const el of root.querySelectorAll(tags)) {
     if (el.childElementCount > 1) continue;
-    const label = clean(el.textContent);
+    // "Location" beside its value, or "Work Location: Los Angeles, CA" in one element (Avature).
+    const text = clean(el.textContent);
+    const [, label = text, inline] = /^([^:]{2,30}?) ?: (.{2,120})$/.exec(text) ?? [];
     if (label.length > 30) continue;
     const isLocation = LOCATION.test(label);
     if (!isLocation && !SALARY.test(label)) continue;
     const value =
-      textOf(el.nextElementSibling) || textOf(el.parentElement).slice(label.length).trim();
+      inline ||
+      textOf(el.nextElementSibling) ||
+      textOf(el.parentElement).slice(label.length).trim();
     if (isLocation) job.location ||= value;
     else job.salary ??= payIn(value);
   }
   return job;
 }
+
+/** Places as a line writes them: "Mountain View, California; San Francisco, California". */
+const PLACES = /^\p{Lu}[\p{L} .'-]*(?:[,;] ?\p{Lu}[\p{L} .'-]*)+$/u;
 
 export const generic: SiteExtractor = {
   // No name: the page's own site name is the source.
@@ -64,13 +71,19 @@ export const generic: SiteExtractor = {
     }
     const job: PartialJob = {};
     labelled(zone, job);
-    // A page's "key information" list may sit apart from its heading (jobs.ch): its place only.
-    if (!job.location) job.location = labelled(doc.body, {}, 'dt,th,span').location;
-    // Else a pay line right under the heading ("$20K - $30K" on Work at a Startup).
+    // A page's "key information" list may sit apart from its heading (jobs.ch, Avature).
+    const apart = job.location && job.salary ? {} : labelled(doc.body, {});
+    job.location ||=
+      apart.location ||
+      // Or in the page's data about its job (Accenture's `data-joblocation`).
+      clean(doc.querySelector('[data-joblocation]')?.getAttribute('data-joblocation'));
+    // Else a pay line right under the heading ("$20K - $30K" on Work at a Startup), else the
+    // first line of the text that speaks of pay ("Salary between €4,450 and €6,000 per month").
     job.salary ??=
       payIn(textOf(zone.querySelector('[class*=salary],[class*=Salary]'))) ??
       findSalaryInText(textOf(h1.nextElementSibling)) ??
-      undefined;
+      apart.salary ??
+      payLine(doc);
     const line = textOf(h1.previousElementSibling);
     if (!job.location && line.length < 200 && line.includes('·')) {
       const all = line.split('·').map(clean).filter(Boolean);
@@ -83,6 +96,20 @@ export const generic: SiteExtractor = {
     const pin = zone.querySelector('[class*=location]');
     const row = pin?.parentElement;
     job.location ||= textOf(pin) || textOf(row) || textOf(row?.nextElementSibling);
+    // Else the places on the line under the heading, before its buttons (Databricks).
+    const under = clean(h1.nextElementSibling?.firstChild?.textContent);
+    if (PLACES.test(under)) job.location ||= under;
     return job;
   },
 };
+
+/** A list item or paragraph that starts by naming the pay, read for its amounts. */
+function payLine(doc: Document): Salary | undefined {
+  for (const el of doc.querySelectorAll('li,p')) {
+    const text = el.textContent ?? '';
+    if (text.length < 200 && /^\s*(salary|pay|compensation)\b/i.test(text)) {
+      const pay = findSalaryInText(clean(text));
+      if (pay) return pay;
+    }
+  }
+}

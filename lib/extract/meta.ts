@@ -5,7 +5,7 @@
  * the company only when the title names none ("<title> at <company> — <place>").
  */
 import { extractJsonLd } from './jsonld';
-import { clean, docTitle, metaContent } from './text';
+import { clean, docTitle, fold, metaContent } from './text';
 import type { Layer, PartialJob } from './types';
 
 /** Words of job postings and of job titles, in the address or the page's own summary. */
@@ -24,9 +24,6 @@ export function looksLikeJob(doc: Document, url: URL): boolean {
       .replace(/[-_/]/g, ' '),
   );
 }
-
-/** Lower case, without spaces and the marks names differ by ("Job Bank", "job-bank"). */
-const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.-]+/g, '');
 
 /** A title without the site's name before or after it ("Senior Legal Counsel - Oneflow"). */
 function stripSite(title: string, names: string[]): string {
@@ -47,9 +44,9 @@ function siteNames(doc: Document, url: URL): string[] {
   return [metaContent(doc, 'og:site_name'), labels[labels.length - 2] ?? ''];
 }
 
-/** Words of a board's own that titles carry after the job's ("Job posting", "Job Offer at X"). */
+/** What boards add after the job's title: their words ("Job posting", "Job Offer at X"), its id. */
 const BOARD_WORDS =
-  /^(job posting|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
+  /^(#?\d{3,}|job posting|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
 
 /**
  * A title without the board's, the company's and the place's decorations: " - Toronto, ON - Job
@@ -117,6 +114,24 @@ function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
   return { position_title: title, company_name: clean(company) };
 }
 
+/**
+ * On a company's own career site (its address says "career"), the company as its summary writes
+ * it: the host's main label spelled out ("accenture" in "… position at Accenture.").
+ */
+function ownerName(doc: Document, url: URL): string {
+  const host = siteNames(doc, url)[1] ?? '';
+  if (!/career/i.test(url.hostname + url.pathname) || host.length < 4) return '';
+  const words = `${metaContent(doc, 'og:description')} ${metaContent(doc, 'description')}`
+    .slice(0, READ)
+    .split(' ');
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j <= i + 3; j++) {
+      const name = words.slice(i, j).join(' ').replace(/\W$/, '');
+      if (/^\p{Lu}/u.test(name) && fold(name) === host) return name;
+    }
+  return '';
+}
+
 /** `og:title` and `og:site_name` of a job page; the site's name on any page. */
 export const metaLayer: Layer = [
   'meta',
@@ -126,7 +141,11 @@ export const metaLayer: Layer = [
     const job = fromTitle(metaContent(doc, 'og:title'), doc, url);
     // The site's name is the employer only on its own career site: not when a title names another.
     const named = job.company_name || fromTitle(docTitle(doc), doc, url).company_name;
-    return { source, ...job, company_name: named || metaContent(doc, 'og:site_name') };
+    return {
+      source,
+      ...job,
+      company_name: named || metaContent(doc, 'og:site_name') || ownerName(doc, url),
+    };
   },
 ];
 

@@ -107,3 +107,6 @@ export function metaContent(doc: Document, key: string): string {
 export function docTitle(doc: Document): string {
   return clean(doc.querySelector('title')?.textContent).replace(/^\(\d+\+?\)\s*/, '');
 }
+
+/** Lower case, without spaces and the marks names differ by ("Job Bank", "job-bank"). */
+export const fold = (s = ''): string => s.toLowerCase().replace(/[\s,.-]+/g, '');

@@ -1,0 +1,118 @@
+/**
+ * The generic layer on company career sites (small pages written here, each after a real one of
+ * batch 5): "Label: value" in one element, a key-information list apart from the heading (past a
+ * logo's <h1>), the page's data about its job, the places under the heading, the pay in a line of
+ * the text, a job id after the title, and the company named by the host.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractJob } from '@/lib/extract/any-page';
+import { parseHtml } from '../helpers/dom';
+
+function draftOf(head: string, url: string, body = '') {
+  return extractJob(
+    parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url),
+    new URL(url),
+  );
+}
+
+const AVATURE_LIKE = 'https://acme.example/careers/JobDetail/Transplant-Coordinator/13859';
+
+describe('generic layer on career sites', () => {
+  it('reads "Label: value" in one element, past a logo h1; the title loses its job id', () => {
+    const draft = draftOf(
+      '<title>Transplant Coordinator - 13859 - Acme Health</title>',
+      AVATURE_LIKE,
+      `<header><h1><a href="/">Acme Health Home Page</a></h1></header>
+       <div><div><h2 class="banner__title">Transplant Coordinator</h2></div>
+         <div><div><strong>Work Location: Los Angeles, CA, USA</strong></div>
+         <div><strong>Salary Range</strong>: $30.36 - 43.49 Hourly</div></div></div>`,
+    );
+    expect(draft).toMatchObject({
+      position_title: 'Transplant Coordinator',
+      location: 'Los Angeles, CA, USA',
+      salary_min: 63149,
+      salary_max: 90459,
+    });
+  });
+
+  it('reads a labelled list apart from the heading, divs too', () => {
+    const draft = draftOf(
+      '<meta property="og:title" content="Account Manager, Singapore">',
+      'https://acme.example/careers/JobDetail/Account-Manager/16889',
+      `<h1>Acme</h1><main><section><div>Account Manager, Singapore</div></section>
+       <section><div><div>Location</div><div>Singapore</div></div></section></main>`,
+    );
+    expect(draft.location).toBe('Singapore');
+  });
+
+  it("takes the place from the page's data about its job", () => {
+    const draft = draftOf(
+      '<title>Ops Manager</title>',
+      'https://www.acme.example/in-en/careers/jobdetails?id=AIOC-1',
+      '<div data-joblocation="Noida" data-jobtitle="Ops Manager"><h1>Ops Manager</h1><p>Full time</p></div>',
+    );
+    expect(draft.location).toBe('Noida');
+  });
+
+  it('takes the places on the line under the heading, not its button; and nothing else there', () => {
+    const page = (line: string) =>
+      draftOf(
+        '<title>Program Manager - Acme</title>',
+        'https://www.acme.example/company/careers/program-manager-8445',
+        `<section><div><h1><div>Program Manager</div></h1><div>${line}<p><button>Apply now</button></p></div></div></section>`,
+      );
+    expect(page('Mountain View, California; San Francisco, California').location).toBe(
+      'Mountain View, California; San Francisco, California',
+    );
+    expect(page('Full time, 5-10 years').location).toBeUndefined();
+    expect(page('Engineering').location).toBeUndefined();
+  });
+
+  it('reads the pay from the first line of the text that starts by naming it', () => {
+    const draft = draftOf(
+      '<title>Project Manager</title>',
+      'https://careers.acme.example/global/en/vacancy/project-manager',
+      `<h1>Project Manager</h1><p>Join our 40,000 people.</p>
+       <ul><li>Salary between €4,450 and €6,000 per month, depending on experience;</li>
+       <li>38 hours, 5% bonus</li></ul>`,
+    );
+    expect(draft).toMatchObject({ salary_min: 53400, salary_max: 72000 });
+  });
+
+  it("names the company on its own career site as its summary spells the host's name", () => {
+    const head = (description: string) =>
+      `<title>Ops Manager</title><meta property="og:description" content="${description}">`;
+    const url = 'https://www.northwind.example/in-en/careers/jobdetails?id=1';
+    const body = '<h1>Ops Manager</h1>';
+    expect(
+      draftOf(head('Learn more about the Ops Manager position at Northwind.'), url, body)
+        .company_name,
+    ).toBe('Northwind');
+    // Not on an address that is no career site's, and never a lower-case word.
+    expect(
+      draftOf(head('Ops Manager at Northwind.'), 'https://www.northwind.example/jobs/1', body)
+        .company_name,
+    ).toBeUndefined();
+    expect(draftOf(head('Ops Manager, northwind team.'), url, body).company_name).toBeUndefined();
+  });
+});
+
+describe('SmartRecruiters', () => {
+  it("reads its one-click application's top bar, and the company from the logo or the title", () => {
+    const url =
+      'https://jobs.smartrecruiters.com/oneclick-ui/company/AcmeSR/publication/b614e003-ab3f-41b3';
+    const bar = (alt: string) =>
+      `<div data-test="topbar"><img alt="${alt}" data-test="topbar-logo">
+       <p data-test="topbar-job-title">Python AI Engineer</p>
+       <p data-test="topbar-location">Business Park, Sofia, Bulgaria</p></div>
+       <h1 class="visually-hidden">Python AI Engineer</h1>`;
+    const title = '<title>Easy apply - Python AI Engineer - Acme-Bulgaria</title>';
+    expect(draftOf(title, url, bar('Acme Bulgaria Logo'))).toMatchObject({
+      position_title: 'Python AI Engineer',
+      company_name: 'Acme Bulgaria',
+      location: 'Business Park, Sofia, Bulgaria',
+      source: 'SmartRecruiters',
+    });
+    expect(draftOf(title, url, bar('')).company_name).toBe('Acme-Bulgaria');
+  });
+});
