@@ -27,14 +27,18 @@ function nameOf(el: Element): string {
     );
 }
 
-/** An item's own properties (not those of the items inside it), the first of each name. */
-function toData(item: Element): Node {
+/**
+ * An item's own properties (not those of the items inside it), the first of each name. Items are
+ * read three deep (a posting's place's address), as JSON-LD is: deeper ones, which no field needs,
+ * would make a hostile page's nesting cost the square of its size.
+ */
+function toData(item: Element, depth = 0): Node {
   const data: Node = {};
   for (const el of item.querySelectorAll(PROPERTY)) {
     if (el.parentElement?.closest(ITEM) !== item) continue;
     // A value is a `<meta>`'s or RDFa's `content`, a link's address, else the text with its lines.
     data[nameOf(el)] ??= el.matches(ITEM)
-      ? toData(el)
+      ? depth < 3 && toData(el, depth + 1)
       : (el.getAttribute('content') ?? el.getAttribute('href') ?? linesOf(el));
   }
   return data;
@@ -43,8 +47,8 @@ function toData(item: Element): Node {
 function posting(doc: Document): Element | null | undefined {
   const typed = doc.querySelectorAll('[itemtype$=JobPosting],[typeof$=JobPosting]');
   if (typed.length) return typed.length === 1 ? typed[0] : null;
-  const orgs = [...doc.querySelectorAll(PROPERTY)].filter(
-    (el) => nameOf(el) === 'hiringOrganization',
+  const orgs = doc.querySelectorAll(
+    '[itemprop$=hiringOrganization],[property$=hiringOrganization]',
   );
   return orgs.length === 1 ? orgs[0]?.parentElement?.closest(ITEM) : null;
 }
