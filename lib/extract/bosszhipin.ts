@@ -19,11 +19,11 @@ export const bosszhipin: SiteExtractor = {
       ...readFields(doc, {
         title: '.job-banner h1',
         company: '[ka^=job-detail-company]',
-        location: '.job-banner .text-city',
+        location: '.text-city',
         description: '.job-sec-text',
       }),
       salary: pay
-        ? { min: +pay[1]! * 12e3, max: +pay[2]! * 12e3, currency: 'CNY', period: 'month', posted }
+        ? { min: +pay[1]! * 12e3, max: +pay[2]! * 12e3, period: 'month', posted }
         : undefined,
     };
   },

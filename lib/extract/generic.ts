@@ -11,7 +11,8 @@
  *   teamtailor/apply-arqh-platform.html;
  * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
  * - a pay line right under the heading (workatastartup/).
- * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
+ * Only on a page that looks like a job posting (meta.ts `looksLikeJob`), or that names its one job
+ * in an ASP.NET label (`serverPage`).
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';
@@ -47,11 +48,30 @@ function labelled(
   return job;
 }
 
+/**
+ * ASP.NET WebForms pages name a field's `<span>` for it ("ContentPlaceHolder1_lblJobTitle",
+ * "ctl17_lblCompany", "MainContent_lblLoc"): the fields of a page with one such title, not a list's
+ * rows. Such a page needs no other sign that it shows a job (Jordan's SPAC portal: its `<title>`
+ * and `<h1>` are the portal's name).
+ */
+function serverPage(doc: Document): PartialJob {
+  const spans = (names: string) => doc.querySelectorAll(names.replace(/\w+/g, 'span[id$=lbl$&]'));
+  const title = spans('JobTitle');
+  if (title.length !== 1) return {};
+  return {
+    position_title: textOf(title[0]),
+    company_name: textOf(spans('Company,CompanyName,Employer,Organization')[0]),
+    location: textOf(spans('Location,Loc')[0]),
+  };
+}
+
 export const generic: SiteExtractor = {
   // No name: the page's own site name is the source.
   name: '',
   matches: () => true,
   extract(doc, url) {
+    const server = serverPage(doc);
+    if (server.position_title) return server;
     // The job's heading: its <h1>, else an element named for it (topjobs.lk's <h3 class="job-title">).
     const h1 = doc.querySelector('h1') ?? doc.querySelector('[class*=job-title]');
     if (!h1 || !looksLikeJob(doc, url)) return {};

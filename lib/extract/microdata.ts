@@ -17,7 +17,7 @@ const PROPERTY = '[itemprop],[property]';
  * (`og:title`) keeps its prefix and is never read.
  */
 function nameOf(el: Element): string {
-  const raw = (el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '').trim();
+  const raw = el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '';
   // Some pages write names in lower case (Job Bank's "joblocation"): the ones read are camel-cased again.
   return raw
     .replace(/^(schema:|https?:\/\/schema\.org\/)/, '')

@@ -83,4 +83,39 @@ describe('generic layer', () => {
     );
     expect(draft.location).toBe('Basel');
   });
+
+  it("an ASP.NET page's labelled spans give its fields, though its <title> and <h1> are the portal's", () => {
+    const draft = draftOf(
+      '<title>Recruitment Portal</title>',
+      'https://portal.example.test/JobDet.aspx?JobID=12',
+      `<h1>Recruitment Portal</h1><form action="./JobDet.aspx?JobID=12"><table><tr><td>
+        <span id="ContentPlaceHolder1_PubJobDetControl1_lblJobTitle">Civil Engineer</span>
+        <span id="ContentPlaceHolder1_PubJobDetControl1_lblCompany">Ministry of Works</span></td></tr>
+        <tr><td>Where:</td><td><span id="ContentPlaceHolder1_PubJobDetControl1_lblLoc">Amman</span></td></tr></table></form>`,
+    );
+    expect(draft).toMatchObject({
+      position_title: 'Civil Engineer',
+      company_name: 'Ministry of Works',
+      location: 'Amman',
+    });
+    expect(draft.origins.position_title).toBe('site');
+  });
+
+  it("a list's rows of labelled spans, and a form's label, are no job's fields", () => {
+    const row = (n: number, title: string) =>
+      `<tr><td><span id="ctl00_rptJobs_ctl0${n}_lblJobTitle">${title}</span><span id="ctl00_rptJobs_ctl0${n}_lblCompany">Co ${n}</span></td></tr>`;
+    const list = draftOf(
+      '<title>Search jobs</title>',
+      'https://portal.example.test/Jobs.aspx',
+      `<table>${row(1, 'Baker')}${row(2, 'Cook')}</table>`,
+    );
+    expect(list.position_title).not.toBe('Baker');
+    expect(list.company_name).toBeUndefined();
+    const form = draftOf(
+      '<title>Your profile</title>',
+      'https://portal.example.test/Profile.aspx',
+      '<label id="ctl00_ContentPlaceHolder1_lblJobTitle" for="tbxJobTitle">Job title</label><input id="tbxJobTitle">',
+    );
+    expect(form.position_title).toBeUndefined();
+  });
 });
