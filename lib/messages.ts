@@ -79,7 +79,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
-const origin = z.enum(['site', 'jsonld', 'meta', 'title', 'url']);
+const origin = z.enum(['site', 'jsonld', 'microdata', 'meta', 'title', 'url']);
 const extractedField = z.enum([
   'company_name',
   'position_title',

@@ -5,6 +5,7 @@
  * would take a third of this script's size budget.
  */
 import { ashby } from './ashby';
+import { bosszhipin } from './bosszhipin';
 import { breezy } from './breezy';
 import { generic } from './generic';
 import { glassdoor } from './glassdoor';
@@ -27,6 +28,7 @@ export const CAREER_SITES: SiteExtractor[] = [
   workday,
   ashby,
   breezy,
+  bosszhipin,
   glassdoor,
   personio,
   refline,

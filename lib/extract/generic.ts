@@ -11,7 +11,8 @@
  *   teamtailor/apply-arqh-platform.html;
  * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
  * - a pay line right under the heading (workatastartup/).
- * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
+ * Only on a page that looks like a job posting (meta.ts `looksLikeJob`), or that names its one job
+ * in an ASP.NET label (`serverPage`).
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';

@@ -10,6 +10,7 @@
  */
 import { jsonLdLayer } from './jsonld';
 import { metaLayer, titleLayer } from './meta';
+import { microdataLayer } from './microdata';
 import { findSalaryInText } from './salary';
 import { clean } from './text';
 import type {
@@ -180,8 +181,11 @@ function pathOnly(url: URL): JobAddress {
   return { url: href, key: href, origin: 'url' };
 }
 
-/** The whole waterfall: JSON-LD, then `og:` meta, then `<title>`; the page's canonical address. */
+/**
+ * The whole waterfall: JSON-LD, then microdata and RDFa, then `og:` meta, then `<title>`; the page's
+ * canonical address.
+ */
 export const FALLBACKS: Fallbacks = {
-  layers: [jsonLdLayer, metaLayer, titleLayer],
+  layers: [jsonLdLayer, microdataLayer, metaLayer, titleLayer],
   address: jobAddress,
 };

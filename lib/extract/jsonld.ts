@@ -7,7 +7,7 @@ import { salaryFromJsonLd } from './salary';
 import { clean, linesOf } from './text';
 import type { Layer, PartialJob } from './types';
 
-type Node = Record<string, unknown>;
+export type Node = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v]);
@@ -96,7 +96,14 @@ function place(doc: Document, loc: unknown): string {
 
 /** Fields of the page's `JobPosting`; `source_url` only as a candidate for the canonical address. */
 export function extractJsonLd(doc: Document): PartialJob {
-  const job = findJobPosting(doc);
+  return readPosting(doc, findJobPosting(doc));
+}
+
+/**
+ * Fields of one schema.org `JobPosting` as plain data: JSON-LD's, or the one a page marks up in its
+ * elements (./microdata.ts).
+ */
+export function readPosting(doc: Document, job: Node | undefined): PartialJob {
   if (!job) return {};
   const places = [...new Set(list(job.jobLocation).map((l) => place(doc, l)))].filter(Boolean);
   let location = places.slice(0, 3).join('; ');

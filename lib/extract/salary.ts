@@ -231,7 +231,7 @@ function fromJsonLd(x: unknown): Salary | null {
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const unit = text(q.unitText ?? o.unitText).toLowerCase();
   const period = Object.hasOwn(PER_YEAR, unit) ? (unit as SalaryPeriod) : undefined;
-  const code = text(o.currency).toUpperCase();
+  const code = text(o.currency ?? q.currency).toUpperCase();
   const currency = /^[A-Z]{3}$/.test(code) ? code : undefined;
   const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   const cur = currency ? `${currency} ` : '';

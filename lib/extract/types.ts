@@ -1,5 +1,5 @@
 /** Where a field's value was found, best first: what a user sees on the page beats what it tells bots. */
-export type Origin = 'site' | 'jsonld' | 'meta' | 'title' | 'url';
+export type Origin = 'site' | 'jsonld' | 'microdata' | 'meta' | 'title' | 'url';
 
 /** The unit a salary was posted in; the API stores yearly amounts. */
 export type SalaryPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
