@@ -14,7 +14,7 @@ import { createExtractor, type Extractor, FALLBACKS } from './index';
 import { lever } from './lever';
 import { personio } from './personio';
 import { refline } from './refline';
-import { seek } from './seek';
+import { jobstreet, seek } from './seek';
 import { smartrecruiters } from './smartrecruiters';
 import type { SiteExtractor } from './types';
 import { workable } from './workable';
@@ -33,6 +33,7 @@ export const CAREER_SITES: SiteExtractor[] = [
   personio,
   refline,
   seek,
+  jobstreet,
   smartrecruiters,
   workable,
   ziprecruiter,

@@ -117,6 +117,8 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
         // One-line fields are cleaned here; a description keeps its lines (cleaned by its reader).
         if (typeof value === 'string')
           value = field === 'description' ? value.trim() : clean(value);
+        // Text without a letter or a digit is a separator or an icon ("•"), not an answer.
+        if (typeof value === 'string' && !/[\p{L}\p{N}]/u.test(value)) continue;
         if (!value || (typeof value === 'object' && !hasAmount(value))) continue;
         origins[field] = origin;
         return value;
@@ -186,6 +188,6 @@ function pathOnly(url: URL): JobAddress {
  * canonical address.
  */
 export const FALLBACKS: Fallbacks = {
-  layers: [jsonLdLayer, microdataLayer, metaLayer, titleLayer],
+  layers: [microdataLayer, jsonLdLayer, metaLayer, titleLayer],
   address: jobAddress,
 };

@@ -82,8 +82,9 @@ function str(doc: Document, v: unknown): string {
  */
 function place(doc: Document, loc: unknown): string {
   if (!isObj(loc)) return str(doc, loc);
-  const a = loc.address;
-  if (!isObj(a)) return str(doc, a) || str(doc, loc.name);
+  // A PostalAddress, or its fields on the Place itself (a microdata place: Profession.hu).
+  const a = isObj(loc.address) ? loc.address : loc.addressLocality ? loc : undefined;
+  if (!a) return str(doc, loc.address) || str(doc, loc.name);
   const country = str(doc, a.addressCountry).toLowerCase();
   const locality = str(doc, a.addressLocality).split(/\s*,\s*/);
   if (locality.length > 1 && locality[0]?.toLowerCase() === country) locality.reverse();

@@ -22,8 +22,13 @@ const GUEST = {
   description: '.show-more-less-html__markup',
 };
 
-/** The words that follow the location on the line under the company: "2 days ago · 40 applicants". */
-const AFTER_LOCATION = /\b(ago|reposted|applicants?|clicked apply|promoted|actively)\b/i;
+/**
+ * The words that follow the location on the line under the company: "2 days ago · 40 applicants",
+ * in LinkedIn's other languages too ("Ripubblicata: 1 ora fa · 55 persone hanno cliccato sul
+ * pulsante “Candidati”", "il y a 2 jours · 40 candidats", "vor 2 Tagen · 40 Bewerber").
+ */
+const AFTER_LOCATION =
+  /\b(ago|reposted|applicants?|clicked apply|promoted|actively|fa|ripubblicat\w*|candidat\w*|il y a|republi\w*|vor|bewerb\w*|hace|solicitudes|geleden|sollicitant\w*)\b/i;
 
 /** The location: the first part of the line "Location · 2 days ago · N applicants" (not the company). */
 function locationFrom(line: string, company: string): string {

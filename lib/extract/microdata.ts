@@ -53,11 +53,18 @@ function posting(doc: Document): Element | null | undefined {
   return orgs.length === 1 ? orgs[0]?.parentElement?.closest(ITEM) : null;
 }
 
-/** The microdata and RDFa layer of the waterfall, after JSON-LD. */
+/**
+ * The microdata and RDFa layer of the waterfall, before JSON-LD: it marks up what the page shows,
+ * where JSON-LD may say what it does not (Profession.hu's says "remote" of a hybrid job in Budaörs).
+ */
 export const microdataLayer: Layer = [
   'microdata',
   (doc) => {
     const item = posting(doc);
-    return item ? readPosting(doc, toData(item)) : {};
+    if (item) return readPosting(doc, toData(item));
+    // A posting's one place marked up without the posting's item (Profession.hu).
+    const places = doc.querySelectorAll('[itemprop$=jobLocation]');
+    const place = places.length === 1 && places[0];
+    return place ? { location: readPosting(doc, { jobLocation: toData(place) }).location } : {};
   },
 ];

@@ -12,8 +12,12 @@ const PER_YEAR: Record<SalaryPeriod, number> = {
   month: 12,
   year: 1,
 };
-/** More than this a year is a funding round, a price or a misreading, not pay. */
+/**
+ * More than this a year is a funding round, a price or a misreading, not pay; a thousand times more
+ * in the currencies whose unit is worth under a cent or so (a year's pay in Hanoi is 180,000,000 VND).
+ */
 const MAX_YEARLY = 10_000_000;
+const SMALL_UNITS = /^(VND|KRW|IDR|JPY|HUF|CLP|COP|IRR|UZS|MNT|PYG|LAK|UGX|TZS|NGN|KZT)$/;
 
 /** A period from its word ("hr", "monthly", "/d"): the one with its first letter; "annum" is a year. */
 const periodOf = (word = 'y'): SalaryPeriod =>
@@ -100,7 +104,8 @@ function finish(
   let [min, max] = [lo, hi].map((n) => (n === undefined ? n : Math.round(n * PER_YEAR[p])));
   // An open end is undefined, and undefined compares false either way.
   if (min! > max!) [min, max] = [max, min];
-  if ([min, max].some((n) => n! <= 0 || n! > MAX_YEARLY)) return null;
+  const cap = SMALL_UNITS.test(currency ?? '') ? MAX_YEARLY * 1e3 : MAX_YEARLY;
+  if ([min, max].some((n) => n! <= 0 || n! > cap)) return null;
   return { min, max, period: p, posted, ...(currency ? { currency } : {}) };
 }
 

@@ -61,7 +61,9 @@ const TRACKING =
 function parse(href: string | null | undefined, base: URL): URL | undefined {
   if (!href) return undefined;
   try {
-    const u = new URL(href.trim(), base);
+    // An address written percent-encoded whole ("https%3A%2F%2F…", Kyujin Box's og:url).
+    const raw = /^https?%3A/i.test(href.trim()) ? decodeURIComponent(href.trim()) : href.trim();
+    const u = new URL(raw, base);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u : undefined;
   } catch {
     return undefined;

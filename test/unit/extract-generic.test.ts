@@ -67,6 +67,15 @@ describe('generic layer', () => {
     expect(draft.origins.source_url).toBe('url');
   });
 
+  it('an og:url written percent-encoded whole is read as the address it encodes', () => {
+    const draft = draftOf(
+      '<title>Parking staff</title><meta property="og:url" content="https%3A%2F%2Fjobs.fabrikam.test%2Fjb%2Fl7b69">',
+      'https://jobs.fabrikam.test/jb/l7b69?from=search',
+    );
+    expect(draft.source_url).toBe('https://jobs.fabrikam.test/jb/l7b69');
+    expect(draft.origins.source_url).toBe('meta');
+  });
+
   it('places are not repeated: Workday\'s "Canada, QC, Montreal" with country Canada', () => {
     const draft = draftOf(
       `<title>Analyst</title>${ld({ title: 'Analyst', hiringOrganization: 'Litware', jobLocation: { '@type': 'Place', address: { addressLocality: 'Canada, QC, Montreal', addressCountry: 'Canada' } } })}`,

@@ -242,6 +242,15 @@ describe('salaryFromJsonLd', () => {
     });
   });
 
+  it('allows the larger numbers of currencies with small units, and only theirs', () => {
+    const month = quantity({ minValue: 10_000_000, maxValue: 15_000_000, unitText: 'MONTH' });
+    expect(salaryFromJsonLd(amount(month, 'VND'))).toMatchObject({
+      min: 120_000_000,
+      max: 180_000_000,
+    });
+    expect(salaryFromJsonLd(amount(month, 'USD'))).toBeNull();
+  });
+
   it.each<[unknown, Salary]>([
     [
       amount(quantity({ minValue: 22.38, unitText: 'HOUR' })),
