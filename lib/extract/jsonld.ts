@@ -114,13 +114,18 @@ export function readPosting(doc: Document, job: Node | undefined): PartialJob {
       .filter(Boolean);
     location = ['Remote', ...where].join(', ');
   }
-  const description = typeof job.description === 'string' ? htmlToText(doc, job.description) : '';
+  let description: string | undefined;
   return {
     position_title: str(doc, job.title),
     company_name: str(doc, job.hiringOrganization),
     location,
     salary: salaryFromJsonLd(job.baseSalary) ?? undefined,
-    description,
+    // Parsed when read, once: the title layers read only the names, and a site's own description
+    // is usually found first.
+    get description() {
+      return (description ??=
+        typeof job.description === 'string' ? htmlToText(doc, job.description) : '');
+    },
     source_url: typeof job.url === 'string' ? job.url : undefined,
   };
 }

@@ -102,7 +102,7 @@ describe('microdata and RDFa JobPosting', () => {
     expect(draftOf(untyped('Baker') + untyped('Cook')).company_name).toBeUndefined();
   });
 
-  it('JSON-LD comes first where a page has both', () => {
+  it('microdata, which marks what the page shows, comes before JSON-LD; JSON-LD fills the rest', () => {
     const ld = JSON.stringify({
       '@context': 'https://schema.org',
       '@type': 'JobPosting',
@@ -115,10 +115,27 @@ describe('microdata and RDFa JobPosting', () => {
       `<script type="application/ld+json">${ld}</script>`,
     );
     expect(draft).toMatchObject({
-      position_title: 'Senior Hydrologist',
-      company_name: 'Fabrikam',
+      position_title: 'Hydrologist',
+      company_name: 'Fabrikam Water',
       location: 'Halifax, NS, CA',
     });
+    expect(draft.origins).toMatchObject({ position_title: 'microdata', location: 'microdata' });
+  });
+
+  it('a place marked up alone, without its posting, beats a JSON-LD that says "remote"', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'ML Engineer',
+      jobLocationType: 'TELECOMMUTE',
+      applicantLocationRequirements: { '@type': 'Country', name: 'Magyarország' },
+    });
+    const draft = draftOf(
+      '<h1>ML Engineer</h1><div>Hibrid <span class="location-separator">•</span> <span itemprop="jobLocation" itemscope itemtype="https://schema.org/Place"><span itemprop="addressLocality">Magyarország,Pest,Budaörs</span></span></div>',
+      undefined,
+      `<script type="application/ld+json">${ld}</script>`,
+    );
+    expect(draft.location).toBe('Magyarország, Pest, Budaörs');
     expect(draft.origins.location).toBe('microdata');
   });
 });
