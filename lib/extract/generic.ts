@@ -16,13 +16,13 @@
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';
-import { clean, textOf } from './text';
+import { clean, shownText, textOf } from './text';
 import type { PartialJob, Salary, SiteExtractor } from './types';
 
 const LOCATION =
-  /^(locations?|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
+  /^(locations?|cit(y|ies)|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
 const SALARY =
-  /^(((local|base) )?pay( range)?|salary( range)?|sal[aá]rio|salario|salaire|gehalt|compensation|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
+  /^(((local|base|annual) )?(pay|salary)( range)?|sal[aá]rio|salario|salaire|gehalt|compensation|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
 const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)$/i;
 
 /** At most this many elements around the heading are read. */
@@ -42,10 +42,12 @@ function labelled(
     if (label.length > 30) continue;
     const isLocation = LOCATION.test(label);
     if (!isLocation && !SALARY.test(label)) continue;
+    // Beside it, after it in its parent, or beside its parent (iCIMS's <dt><span>City</span></dt>).
     const value =
       inline ||
       textOf(el.nextElementSibling) ||
-      textOf(el.parentElement).slice(label.length).trim();
+      textOf(el.parentElement).slice(label.length).trim() ||
+      textOf(el.parentElement?.nextElementSibling);
     if (isLocation) job.location ||= value;
     else job.salary ??= payIn(value);
   }
@@ -60,8 +62,11 @@ export const generic: SiteExtractor = {
   name: '',
   matches: () => true,
   extract(doc, url) {
-    // The job's heading: its <h1>, else an element named for it (topjobs.lk's <h3 class="job-title">).
-    const h1 = doc.querySelector('h1') ?? doc.querySelector('[class*=job-title]');
+    // The job's heading: its first <h1> that a reader sees (OpenAI's first is a screen reader's
+    // "Mobile Navigation"), else an element named for it (topjobs.lk's <h3 class="job-title">).
+    const h1 =
+      [...doc.querySelectorAll('h1')].find((h) => shownText(h)) ??
+      doc.querySelector('[class*=job-title]');
     if (!h1 || !looksLikeJob(doc, url)) return {};
     let zone: Element = h1;
     for (let up = 0; up < 3; up++) {
@@ -97,8 +102,14 @@ export const generic: SiteExtractor = {
     const pin = zone.querySelector('[class*=location]');
     const row = pin?.parentElement;
     job.location ||= textOf(pin) || textOf(row) || textOf(row?.nextElementSibling);
-    // Else the places on the line under the heading, before its buttons (Databricks).
-    const under = clean(h1.nextElementSibling?.firstChild?.textContent);
+    // Else the places on the first line after the heading, before a team after a dash (Databricks,
+    // OpenAI: "San Francisco, California, United States — Go To Market").
+    const walk = doc.createTreeWalker(doc.body, 4);
+    walk.currentNode = h1;
+    let under = '';
+    for (let n = 0; !under && n < 30 && walk.nextNode(); n++)
+      if (!h1.contains(walk.currentNode)) under = clean(walk.currentNode.textContent);
+    under = under.split(/ [—–|] /)[0] ?? '';
     if (PLACES.test(under)) job.location ||= under;
     return job;
   },

@@ -65,7 +65,14 @@ export function undecorate(title: string, known: string[]): string {
     if (!BOARD_WORDS.test(last) && !drop.some(named)) break;
     parts.pop();
   }
-  return clean(parts.join(' - ').replace(/ job in [^|–—-]+$/i, ''));
+  return clean(
+    parts
+      .join(' - ')
+      // " Job in Melbourne VIC", " in Phoenix, Arizona" (a place, as "<City>, <Region>").
+      .replace(/ job in [^|–—-]+$| in \p{Lu}[\p{L} .'-]*, \p{Lu}[\p{L} .'-]*$/iu, '')
+      // SuccessFactors' "Career Opportunities: <title>".
+      .replace(/^career opportunit(y|ies): /i, ''),
+  );
 }
 
 /** "<title> at <company> — <place>" and "<title> at <company>": the fields a page title names. */
@@ -99,6 +106,7 @@ function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
   const ld = extractJsonLd(doc);
   const known = [
     ...siteNames(doc, url),
+    careersAt(doc),
     ld.company_name ?? '',
     ...(ld.location ?? '').split(/[,;] ?/),
   ];
@@ -110,17 +118,29 @@ function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
   // "<title> — <Company>" on the company's own site: the name its host carries.
   const host = fold(names[1]);
   const last = raw.split(/ [-|–—·] /).pop() ?? '';
-  const company = own?.[1] ?? (host.length > 3 && fold(last).startsWith(host) ? last : undefined);
+  // iCIMS's "Careers at Phoenix, AZ" names a place, not the company.
+  const ownName = own?.[1] && !/, [A-Z]{2}$/.test(own[1]) ? own[1] : undefined;
+  const company = ownName ?? (host.length > 3 && fold(last).startsWith(host) ? last : undefined);
   return { position_title: title, company_name: clean(company) };
 }
 
+/** A career site's banner naming its company: "Careers at BlackRock" (Oleeo), "Jobs bei Acme". */
+const CAREERS_AT = /^(?:careers?|jobs?|karriere) (?:at|bei|chez|@) (.{2,60})$/i;
+
+/** The company a career site's first heading names ("Careers at BlackRock"). */
+const careersAt = (doc: Document): string =>
+  CAREERS_AT.exec(clean(doc.querySelector('h1')?.textContent))?.[1] ?? '';
+
 /**
  * On a company's own career site (its address says "career"), the company as its summary writes
- * it: the host's main label spelled out ("accenture" in "… position at Accenture.").
+ * it: the host's main label spelled out ("accenture" in "… position at Accenture."), else the
+ * name of its link home (OpenAI's `<a href="/" aria-label="OpenAI">`).
  */
 function ownerName(doc: Document, url: URL): string {
   const host = siteNames(doc, url)[1] ?? '';
   if (!/career/i.test(url.hostname + url.pathname) || host.length < 4) return '';
+  const home = clean(doc.querySelector('a[href="/"][aria-label]')?.getAttribute('aria-label'));
+  if (fold(home) === host) return home;
   const words = `${metaContent(doc, 'og:description')} ${metaContent(doc, 'description')}`
     .slice(0, READ)
     .split(' ');
@@ -136,7 +156,8 @@ function ownerName(doc: Document, url: URL): string {
 export const metaLayer: Layer = [
   'meta',
   (doc, url) => {
-    const source = metaContent(doc, 'og:site_name') || metaContent(doc, 'application-name');
+    const siteName = metaContent(doc, 'og:site_name');
+    const source = siteName || metaContent(doc, 'application-name');
     if (!looksLikeJob(doc, url)) return { source };
     const job = fromTitle(metaContent(doc, 'og:title'), doc, url);
     // The site's name is the employer only on its own career site: not when a title names another.
@@ -144,7 +165,8 @@ export const metaLayer: Layer = [
     return {
       source,
       ...job,
-      company_name: named || metaContent(doc, 'og:site_name') || ownerName(doc, url),
+      company_name:
+        named || careersAt(doc) || siteName.replace(BOARD_WORDS, '') || ownerName(doc, url),
     };
   },
 ];

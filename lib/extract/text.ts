@@ -76,6 +76,10 @@ export function textOf(el: Element | null | undefined): string {
   return clean(gather(el, true, false)) || clean(gather(el, false, false));
 }
 
+/** What a sighted reader sees of an element, without the screen-reader text ("Mobile Navigation"). */
+export const shownText = (el: Element | null | undefined): string =>
+  el && !hiddenEl(el, true) ? clean(gather(el, true, false)) : '';
+
 /** Visible text of an element with its paragraphs kept (for a description). */
 export function linesOf(el: Element | null | undefined): string {
   if (!el) return '';

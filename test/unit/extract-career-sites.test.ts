@@ -97,6 +97,46 @@ describe('generic layer on career sites', () => {
   });
 });
 
+describe('generic layer on ATS-hosted career sites (batch 6)', () => {
+  it('iCIMS: the place in its title is no decoration of the job, and "Careers at <place>" names no company', () => {
+    const draft = draftOf(
+      '<title>Controls Intern - Nuclear (Summer 2027) in Phoenix, Arizona | Careers at Phoenix, AZ</title><meta property="og:site_name" content="careers">',
+      'https://careers-acme.icims.example/jobs/27617/controls-intern/job',
+      `<h1>Controls Intern - Nuclear (Summer 2027)</h1>
+       <dl><div><dt><span class="sr-only field-label">City</span></dt><dd><span>Phoenix</span></dd></div></dl>`,
+    );
+    expect(draft).toMatchObject({
+      position_title: 'Controls Intern - Nuclear (Summer 2027)',
+      location: 'Phoenix',
+    });
+    expect(draft.company_name).toBeUndefined();
+  });
+
+  it('SuccessFactors: "Career Opportunities: " goes from the title', () => {
+    const draft = draftOf(
+      '<title>Career Opportunities: Software Engineering Summer Intern (14588)</title>',
+      'https://career8.successfactors.example/portalcareer?jobId=14588&company=AcmeProd',
+    );
+    expect(draft.position_title).toBe('Software Engineering Summer Intern (14588)');
+  });
+
+  it('a "Careers at <company>" banner names the company, and the title loses it', () => {
+    const draft = draftOf(
+      '<title>2027 Summer Internship Program - APAC - Fabrikam</title>',
+      'https://fabrikam.tal.example/vx/candidate/so/pm/1/pl/1/opp/11984-2027-Summer-Internship/en-GB',
+      `<header><h1>Careers at Fabrikam</h1></header>
+       <main><h1 class="section">2027 Summer Internship Program - APAC</h1>
+       <p><button>Apply</button></p></main>
+       <form><div><label><span>Cities</span><span> </span></label><div>Hong Kong, Singapore</div></div></form>`,
+    );
+    expect(draft).toMatchObject({
+      position_title: '2027 Summer Internship Program - APAC',
+      company_name: 'Fabrikam',
+      location: 'Hong Kong, Singapore',
+    });
+  });
+});
+
 describe('SmartRecruiters', () => {
   it("reads its one-click application's top bar, and the company from the logo or the title", () => {
     const url =
