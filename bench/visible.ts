@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/harness/chromium';
 import { readCorpusPage } from '../test/helpers/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PAGE = 'pages/indeed/search-novjk-humana.html';
+const PAGE = 'pages/indeed/search-novjk-humana.html.gz';
 const RUNS = 41;
 const WARMUP = 5;
 

@@ -3,7 +3,7 @@
  * its side block and its `<title>` ("「<title>招聘」_<company>招聘-BOSS直聘"), and posts pay in
  * thousands of yuan a month ("25-50K·14薪": 25,000-50,000 a month, 14 salaries a year; read as 12
  * months, the pay as posted kept for the notes). Proved by
- * test/corpus/pages/bosszhipin/job-detail-zh-autocad-beijing.html.
+ * test/corpus/pages/bosszhipin/job-detail-zh-autocad-beijing.html.gz.
  */
 import { readFields } from './fields';
 import { textOf } from './text';

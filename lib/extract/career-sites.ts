@@ -10,6 +10,7 @@ import { breezy } from './breezy';
 import { generic } from './generic';
 import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
+import { hh } from './hh';
 import { createExtractor, type Extractor, FALLBACKS } from './index';
 import { lever } from './lever';
 import { personio } from './personio';
@@ -37,6 +38,7 @@ export const CAREER_SITES: SiteExtractor[] = [
   smartrecruiters,
   workable,
   ziprecruiter,
+  hh,
   generic,
 ];
 

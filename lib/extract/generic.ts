@@ -4,11 +4,11 @@
  * never the whole page with its similar jobs):
  * - a labelled field ("Salário" → "€20 000 - €40 000", "Location" → "Berlin"), proved by
  *   itjobs-tobe.html; the place also from a labelled list elsewhere on the page ("Place of work:
- *   Cham"), proved by jobsch/detail-rocken-medtech.html;
+ *   Cham"), proved by jobsch/detail-rocken-medtech.html.gz;
  * - an element whose class names a salary;
  * - the line above the heading, "Department · Location · Work mode" or "Location · Work mode"
  *   (Teamtailor's career sites on their own domains), proved by apply-oneflow.html and
- *   teamtailor/apply-arqh-platform.html;
+ *   teamtailor/apply-arqh-platform.html.gz;
  * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
  * - a pay line right under the heading (workatastartup/).
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`), or that names its one job

@@ -3,7 +3,7 @@
  * (`data-test="job-details-header"`), on a job page and in the pane of a search. The job's id is in
  * its heading's id (`jd-job-title-<jl>`); on a search, the job's address is the link of the list
  * card with that `jl`. The employer's rating ("3,7") sits beside its name and is not read.
- * Proved by test/corpus/pages/glassdoor/search-pane-pwc-fr.html (French search, job open in the pane).
+ * Proved by test/corpus/pages/glassdoor/search-pane-pwc-fr.html.gz (French search, job open in the pane).
  */
 import { readFields } from './fields';
 import type { SiteExtractor } from './types';

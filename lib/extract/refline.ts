@@ -3,7 +3,7 @@
  * title (`.position-title`) above its application form. The form's address carries a session token
  * after the account and job ids, so the job's address is the posting's own,
  * `/<account>/<job>/index.html`. The employer is named only by the form's "how did you hear of us"
- * answers. Proved by test/corpus/pages/refline/apply-zhdk-ki-expert.html.
+ * answers. Proved by test/corpus/pages/refline/apply-zhdk-ki-expert.html.gz.
  */
 import { clean, firstText } from './text';
 import type { SiteExtractor } from './types';

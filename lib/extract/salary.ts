@@ -19,16 +19,29 @@ const PER_YEAR: Record<SalaryPeriod, number> = {
 const MAX_YEARLY = 10_000_000;
 const SMALL_UNITS = /^(VND|KRW|IDR|JPY|HUF|CLP|COP|IRR|UZS|MNT|PYG|LAK|UGX|TZS|NGN|KZT)$/;
 
-/** A period from its word ("hr", "monthly", "/d"): the one with its first letter; "annum" is a year. */
-const periodOf = (word = 'y'): SalaryPeriod =>
-  (Object.keys(PER_YEAR) as SalaryPeriod[]).find((p) => p[0] === word[0]?.toLowerCase()) ?? 'year';
+/**
+ * A period from its word, in English and the languages of the boards read ("hr", "monthly", "/d";
+ * "al mes", "pro Stunde", "за месяц", "par jour"); any other word ("annum", "año", "Jahr") is a year.
+ */
+const periodOf = (word = 'y'): SalaryPeriod => {
+  const w = word.toLowerCase();
+  return /^(h|stu|ч)/.test(w)
+    ? 'hour'
+    : /^(d|tag|jou|де)/.test(w)
+      ? 'day'
+      : /^(w|sem|woc|нед)/.test(w)
+        ? 'week'
+        : /^(m|ме)/.test(w)
+          ? 'month'
+          : 'year';
+};
 
-const SIGNS = '$€£₹¥';
+const SIGNS = '$€£₹¥₽';
 /**
  * The currency codes we recognise next to a number (a short list keeps "ISO 9001" from being
- * money). The first five are those of SIGNS, in its order.
+ * money). The first six are those of SIGNS, in its order.
  */
-const CODES = 'USD|EUR|GBP|INR|JPY|CAD|AUD|NZD|CHF|CNY|SGD|HKD|SEK|NOK|DKK|PLN|CZK|BRL|MXN|ZAR';
+const CODES = 'USD|EUR|GBP|INR|JPY|RUB|CAD|AUD|NZD|CHF|CNY|SGD|HKD|SEK|NOK|DKK|PLN|CZK|BRL|MXN|ZAR';
 /** Letters before "$" and the dollar they name, as " <letters>:<code>" (CA$, A$, US$, R$, ...). */
 const DOLLARS = ' C:CAD CA:CAD A:AUD AU:AUD NZ:NZD US:USD HK:HKD S:SGD SG:SGD R:BRL MX:MXN';
 
@@ -48,24 +61,29 @@ const AMOUNT = new RegExp(
     // "20 000" (spaces only before three digits), else digits and marks ("130,000", "12,00,000",
     // "45.000,00"): toNumber checks the grouping. Not the first part of a longer number ("1.2.3.4.5.6").
     "((?:\\d{1,3}(?: \\d{3}){1,3}(?! ?\\d)|\\d{1,9})(?:[,.'’]\\d{1,3}){0,4})(?![,.'’]?\\d)" +
-    // "150k", "1.5M", but not "5 km" or "10 months".
-    '([kKmM](?![A-Za-z]))?' +
+    // "150k", "1.5M", India's "₹3L" (lakh), but not "5 km" or "10 months".
+    '([kKmML](?![A-Za-z]))?' +
     // Currency after: "254,644 USD", "45.000 €".
     `(?: ?\\b(${CODES})\\b| ?([${SIGNS}]))?`,
   'g',
 );
 // Context of an amount, read in place with sticky regexes at its start or end (no slicing).
-/** A period right after: "a year", "per hour", "/hr", "monthly", "p.a." (word in group 1 or 2). */
+/**
+ * A period right after: "a year", "per hour", "/hr", "monthly", "p.a."; "al mes", "pro Monat",
+ * "par an", "за месяц", "mensual" (the word in group 1, 2 or 3).
+ */
 const PERIOD =
-  / ?(?:(?:\/ ?|per |an? |each )(h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r|annum|[hdwmy])\b|((?:hour|dai|week|month|year)ly|annual(?:ly)?)\b|p\.?a\b\.?)/iy;
-/** What may stand between the two ends of a range. */
-const RANGE = / ?(?:[-‐‑‒–—−~]|to|and) ?/iy;
+  / ?(?:(?:\/ ?|per |an? |each )(h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r|annum|[hdwmy])\b|((?:hour|dai|week|month|year)ly|annual(?:ly)?|mensual|monatlich|mensuel|anual|jährlich|annuel)\b|p\.?a\b\.?|(?:al |por |par |pro |im |ao |за |в )(mes|mês|mois|monat|месяц|hora|heure|stunde|час|año|ano|an|jahr|год|día|dia|jour|tag|день|semana|semaine|woche|неделю)(?![a-zа-яё]))/iy;
+/** What may stand between the two ends of a range ("to", "a", "à", "bis", "до"). */
+const RANGE = / ?(?:[-‐‑‒–—−~]|to|and|a|à|bis|до) ?/iy;
 /** A period right before: "Hourly rate: $20", "Annual base salary: €45k" (group 1, from the word). */
 const PERIOD_BEFORE =
   /(?<=(\b(?:(?:hour|dai|week|month|year)ly|annual(?:ly)?)(?: base)?(?: (?:rate|pay|salary|wage|compensation)(?: range)?)?(?: is| of)?:? ?))/iy;
-/** One open end: "From $22.38", "Up to $90,000" (group 1, from the word). */
+/** One open end: "From $22.38", "Up to $90,000", "desde", "ab", "от", "hasta" (group 1, from the word). */
 const QUALIFIER =
-  /(?<=(\b(?:from|start(?:ing|s) (?:at|from)|at least|min(?:imum)?|up to|max(?:imum)?)[: ]*))/iy;
+  /(?<=((?<![\wа-яё])(?:from|start(?:ing|s) (?:at|from)|at least|min(?:imum)?|up to|max(?:imum)?|desde|ab|от|hasta|bis|до)[: ]*))/iy;
+/** The words of QUALIFIER that leave the lower end open. */
+const UP_TO = /^(up|max|hasta|bis|до)/i;
 /** How far a match of PERIOD_BEFORE or QUALIFIER reaches back. */
 const back = (m: RegExpExecArray | null): number => m?.[1]?.length ?? 0;
 
@@ -118,8 +136,9 @@ const said = (m?: RegExpExecArray): string | undefined =>
 /** The currency a sign says. */
 const signed = (m?: RegExpExecArray): string | undefined =>
   m && CODES.split('|')[SIGNS.indexOf(m[3] ?? m[7] ?? '_')];
-/** 1000 for a k, a million for an M. */
-const mult = (m: RegExpExecArray): number => (m[5] ? (/k/i.test(m[5]) ? 1e3 : 1e6) : 1);
+/** 1000 for a k, a hundred thousand for a lakh, a million for an M. */
+const mult = (m: RegExpExecArray): number =>
+  m[5] ? (/k/i.test(m[5]) ? 1e3 : m[5] === 'L' ? 1e5 : 1e6) : 1;
 
 /** A salary from one amount `a` or a range `a`-`b`, with the period and open end around it. */
 function toSalary(
@@ -158,11 +177,11 @@ function toSalary(
     (lenient &&
       ((aValue >= 1000 && /\D/.test(a[4] ?? '')) || (bValue >= 1000 && /\D/.test(last[4] ?? ''))));
   if (!money || (!b && aMult === 1e6)) return null;
-  const open = q && (/^(up|max)/i.test(q[1] ?? '') ? 'min' : 'max'); // the end left open
+  const open = q && (UP_TO.test(q[1] ?? '') ? 'min' : 'max'); // the end left open
   return finish(
     open === 'min' ? undefined : aValue * (both || aMult),
     open === 'max' || plus ? undefined : bValue * (both || bMult),
-    p ? periodOf(p[1] ?? p[2]) : undefined,
+    p ? periodOf(p[1] ?? p[2] ?? p[3]) : undefined,
     said(a) ?? said(b) ?? signed(a) ?? signed(b),
     t.slice(start, end).trim(),
   );

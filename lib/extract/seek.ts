@@ -2,7 +2,7 @@
  * SEEK (seek.com.au, seek.co.nz, au.seek.com, nz.seek.com) and Jobstreet, SEEK's board in South-East
  * Asia (id.jobstreet.com, ...): the job page's `data-automation` attributes (2025-26). The
  * advertiser is the employer or its recruiter; `og:site_name` ("SEEK Australia") never is. Proved
- * by test/corpus/pages/seek/job-iterate.html and jobstreet/job-id-ai-transformation-babarafi.html.
+ * by test/corpus/pages/seek/job-iterate.html.gz and jobstreet/job-id-ai-transformation-babarafi.html.gz.
  */
 import { readFields } from './fields';
 import type { SiteExtractor } from './types';

@@ -2,7 +2,7 @@
  * Workable's hosted career pages (apply.workable.com/<account>/j/<id>/, its /apply/ tab too): the
  * `data-ui` attributes of the job header. The company is named only by its logo's text alternative
  * and the title's decorations ("<title> - <company> - Application"). Proved by
- * test/corpus/pages/workable/apply-huble.html, and the form alone by apply-form-dwf-sysadmin.html.
+ * test/corpus/pages/workable/apply-huble.html.gz, and the form alone by apply-form-dwf-sysadmin.html.
  */
 import { readFields } from './fields';
 import { clean, docTitle } from './text';

@@ -2,7 +2,7 @@
  * ZipRecruiter (Next.js, 2026): the search page's right pane (`data-testid="right-pane"`) shows the
  * selected job: its title (the pane's first heading), the company (its `/co/` link) and the place
  * (the line after it). The job's own address is the one the page's JSON-LD list of results gives
- * for that title. Proved by test/corpus/pages/ziprecruiter/search-pane-anchorage.html.
+ * for that title. Proved by test/corpus/pages/ziprecruiter/search-pane-anchorage.html.gz.
  */
 import { clean, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';

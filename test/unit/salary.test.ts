@@ -219,6 +219,21 @@ describe('findSalaryInText', () => {
   });
 });
 
+describe('pay in the languages of the boards read', () => {
+  it.each<[string, Partial<Salary>]>([
+    ['$20,000 a $21,000 al mes', { min: 240_000, max: 252_000, period: 'month', currency: 'USD' }],
+    ['$25 por hora', { min: 52_000, max: 52_000, period: 'hour' }],
+    ['Hasta $30,000 al mes', { max: 360_000, period: 'month' }],
+    ['от 150 000 ₽ за месяц на руки', { min: 1_800_000, period: 'month', currency: 'RUB' }],
+    ['ab 4.500 € pro Monat', { min: 54_000, period: 'month', currency: 'EUR' }],
+    ['3 500 € - 4 000 € mensuel', { min: 42_000, max: 48_000, period: 'month' }],
+    ['45 000 € par an', { min: 45_000, max: 45_000, period: 'year' }],
+    ['₹3L – ₹4L /yr', { min: 300_000, max: 400_000, currency: 'INR' }],
+  ])('%s', (text, expected) => {
+    expect(findSalaryInText(text)).toMatchObject(expected);
+  });
+});
+
 describe('salaryFromJsonLd', () => {
   const amount = (value: unknown, currency: unknown = 'USD') => ({
     '@type': 'MonetaryAmount',
