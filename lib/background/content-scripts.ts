@@ -2,6 +2,7 @@
  * The content scripts the manifest declares, and which of them belongs in a tab: read from the
  * manifest the browser loaded, so the hosts and built file names are never written twice.
  */
+import { MatchPattern } from 'wxt/utils/match-patterns';
 
 export interface DeclaredScript {
   matches: string[];
@@ -10,7 +11,6 @@ export interface DeclaredScript {
 
 export interface ScriptsBrowser {
   runtime: { getManifest(): { content_scripts?: { matches?: string[]; js?: string[] }[] } };
-  tabs: { query(query: { url: string[] }): Promise<{ id?: number }[]> };
 }
 
 export function declaredScripts(browser: ScriptsBrowser): DeclaredScript[] {
@@ -20,16 +20,19 @@ export function declaredScripts(browser: ScriptsBrowser): DeclaredScript[] {
 }
 
 /**
- * The files of the content script declared for the page in tab `tabId`, if any. The browser
- * matches the tab against the patterns (`tabs.query`), exactly as it does when it loads them.
+ * The files of the content script declared for the page in tab `tabId`, if any. Its address is
+ * matched here: `tabs.query` ignores a `url` filter where the extension has no host permission,
+ * and would call a career page under activeTab's grant a LinkedIn tab.
  */
 export async function declaredScriptOf(
-  browser: ScriptsBrowser,
+  browser: ScriptsBrowser & {
+    tabs: { get?(tabId: number): Promise<{ url?: string } | undefined> };
+  },
   tabId: number,
 ): Promise<string[] | undefined> {
-  for (const script of declaredScripts(browser)) {
-    const tabs = await browser.tabs.query({ url: script.matches }).catch(() => []);
-    if (tabs.some((tab) => tab.id === tabId)) return script.files;
-  }
-  return undefined;
+  const url = (await browser.tabs.get?.(tabId).catch(() => undefined))?.url;
+  if (!url) return undefined;
+  return declaredScripts(browser).find((script) =>
+    script.matches.some((pattern) => new MatchPattern(pattern).includes(url)),
+  )?.files;
 }

@@ -136,7 +136,6 @@ export interface BackgroundBrowser {
     >;
     /** Indeed Apply's opener tab: the job its address names (lib/background/indeed-apply.ts). */
     get?(tabId: number): Promise<TabInfo | undefined>;
-    query: ScriptsBrowser['tabs']['query'];
     onRemoved?: Listenable<(tabId: number) => unknown>;
   };
 }

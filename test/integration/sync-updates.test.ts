@@ -139,7 +139,8 @@ describe('an update is never lost', () => {
     expect(only(h)).toMatchObject({ status: 'interview' });
     expect(requestLog(h).filter((line) => line.startsWith('GET'))).toEqual([]);
     expect(await h.db.outbox.get(updateId)).toMatchObject({ state: 'synced' });
-  });
+    // Real time: a timeout, then a retry after its backoff; a loaded 2-core machine took over 5 s.
+  }, 15_000);
 
   it('a worker stopped mid-PATCH: a new background sends it again after the lease', async () => {
     const h = await harness();
