@@ -11,8 +11,9 @@
  *   teamtailor/apply-arqh-platform.html.gz;
  * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
  * - a pay line right under the heading (workatastartup/).
- * Only on a page that looks like a job posting (meta.ts `looksLikeJob`), or that names its one job
- * in an ASP.NET label (`serverPage`).
+ * - a place in the page's data about its job (`data-joblocation`), or on the first line after the
+ *   heading (careersite/job-databricks-…, careers-openai-…); pay on a line of the text that names it.
+ * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';

@@ -5,15 +5,9 @@
  * the text, a job id after the title, and the company named by the host.
  */
 import { describe, expect, it } from 'vitest';
-import { extractJob } from '@/lib/extract/any-page';
-import { parseHtml } from '../helpers/dom';
+import { draftOfPage } from '../helpers/draft';
 
-function draftOf(head: string, url: string, body = '') {
-  return extractJob(
-    parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url),
-    new URL(url),
-  );
-}
+const draftOf = draftOfPage;
 
 const AVATURE_LIKE = 'https://acme.example/careers/JobDetail/Transplant-Coordinator/13859';
 

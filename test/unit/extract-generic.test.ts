@@ -5,15 +5,9 @@
  * "<title> at <company> — <place>" titles give all three.
  */
 import { describe, expect, it } from 'vitest';
-import { extractJob } from '@/lib/extract/any-page';
-import { parseHtml } from '../helpers/dom';
+import { draftOfPage } from '../helpers/draft';
 
-function draftOf(head: string, url: string, body = '') {
-  return extractJob(
-    parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url),
-    new URL(url),
-  );
-}
+const draftOf = draftOfPage;
 
 const ld = (posting: object) =>
   `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', ...posting })}</script>`;

@@ -1,18 +1,13 @@
 /**
  * The microdata and RDFa layer (lib/extract/microdata.ts) on small pages written here: a posting
  * typed in microdata, Job Bank's RDFa with an empty `typeof` and lower-case `joblocation`, a list
- * of postings (no single job), and JSON-LD first where a page has both.
+ * of postings (no single job), and microdata before JSON-LD where a page has both.
  */
 import { describe, expect, it } from 'vitest';
-import { extractJob } from '@/lib/extract/any-page';
-import { parseHtml } from '../helpers/dom';
+import { draftOfPage } from '../helpers/draft';
 
-function draftOf(body: string, url = 'https://jobs.example.test/posting/77', head = '') {
-  return extractJob(
-    parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, url),
-    new URL(url),
-  );
-}
+const draftOf = (body: string, url = 'https://jobs.example.test/posting/77', head = '') =>
+  draftOfPage(head, url, body);
 
 const microdataPosting = `
 <div itemscope itemtype="https://schema.org/JobPosting">
