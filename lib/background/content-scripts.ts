@@ -31,8 +31,10 @@ export async function declaredScriptOf(
   tabId: number,
 ): Promise<string[] | undefined> {
   const url = (await browser.tabs.get?.(tabId).catch(() => undefined))?.url;
-  if (!url) return undefined;
-  return declaredScripts(browser).find((script) =>
-    script.matches.some((pattern) => new MatchPattern(pattern).includes(url)),
-  )?.files;
+  return declaredScripts(browser).find((script) => matchesAny(script.matches, url))?.files;
+}
+
+/** Whether the address `url` (unknown: no) is one of `patterns`' pages. */
+export function matchesAny(patterns: string[], url: string | undefined): boolean {
+  return !!url && patterns.some((pattern) => new MatchPattern(pattern).includes(url));
 }

@@ -4,7 +4,7 @@
  * page's Save button does; on any other page they open the popup, prefilled from that page.
  */
 import { type ContentTab, jobKeyOf } from '@/lib/background/clip-handlers';
-import { declaredScripts, type ScriptsBrowser } from '@/lib/background/content-scripts';
+import { declaredScripts, matchesAny, type ScriptsBrowser } from '@/lib/background/content-scripts';
 import { type OpenerBrowser, openPopupFor } from '@/lib/background/open-page';
 
 /** The manifest's command name and the menu entry's id. */
@@ -78,7 +78,10 @@ export type Inject = (tabId: number, files: string[]) => Promise<unknown>;
 /** Chrome leaves tabs open before an install or update without the content scripts: add them. */
 export async function injectIntoOpenTabs(browser: TriggerBrowser, inject: Inject): Promise<void> {
   for (const { matches, files } of declaredScripts(browser)) {
-    const tabs = await browser.tabs.query({ url: matches }).catch(() => []);
+    // Matched again: `tabs.query` ignores its `url` filter for a tab whose address it may not see.
+    const tabs = (await browser.tabs.query({ url: matches }).catch(() => [])).filter((tab) =>
+      matchesAny(matches, tab.url),
+    );
     await Promise.all(
       tabs.map((tab) =>
         tab.id === undefined

@@ -46,7 +46,15 @@ function setup(
   const menuClicks = event<(info: { menuItemId: string | number }, tab?: TriggerTab) => unknown>();
   const installs = event<(details: { reason: string }) => unknown>();
   const tabsByUrl = new Map<string, TriggerTab[]>([
-    ['https://*.linkedin.com/*', [{ id: 11, url: LINKEDIN_JOB }]],
+    // A tab the url filter did not apply to, as Chrome leaves one it may not see the address of.
+    [
+      'https://*.linkedin.com/*',
+      [
+        { id: 11, url: LINKEDIN_JOB },
+        { id: 13 },
+        { id: 14, url: 'https://careers.contoso.example/jobs/42' },
+      ],
+    ],
     [
       'https://*.indeed.com/*',
       [{ id: 12, url: 'https://www.indeed.com/viewjob?jk=54f1f8af68d722d2' }],
