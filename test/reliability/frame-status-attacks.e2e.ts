@@ -163,13 +163,25 @@ describe('a page script against the status in the in-page button (Chromium, buil
 
     const seen = new Map<string, { view: Awaited<ReturnType<typeof observe>>; tabs: string[] }>();
     const shown = new Map<string, string | undefined>();
-    for (const next of [unsaved[0], '4400000801', unsaved[1], '4400000803'] as string[]) {
+    const drawn: [string, RegExp][] = [
+      [unsaved[0] as string, /^Save to CareerTrack$/],
+      ['4400000801', /^Interview · next step /],
+      [unsaved[1] as string, /^Save to CareerTrack$/],
+      ['4400000803', /^Offer$/],
+    ];
+    for (const [next, label] of drawn) {
       await page.evaluate((job) => {
         (window as unknown as { __mutations: number }).__mutations = 0;
         history.replaceState(null, '', `/jobs/view/${job}/`);
       }, next);
-      // Longer than the extension takes to look the job up and draw the answer.
+      // Longer than the extension takes to look the job up and draw the answer, and until it is
+      // drawn: a walk through a frame still being redrawn on a loaded machine met no stop in it.
       await page.waitForTimeout(2_000);
+      await waitFor(
+        async () => label.test((await saveButtons(page))[0]?.text ?? ''),
+        15_000,
+        `the button to show job ${next}'s answer`,
+      );
       shown.set(next, (await saveButtons(page))[0]?.text);
       const view = await observe(page);
       seen.set(next, { view, tabs: await tabWalk(page) });
