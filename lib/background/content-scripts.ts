@@ -20,17 +20,14 @@ export function declaredScripts(browser: ScriptsBrowser): DeclaredScript[] {
 }
 
 /**
- * The files of the content script declared for the page in tab `tabId`, if any. Its address is
+ * The files of the content script declared for the page at `url` (unknown: none). The address is
  * matched here: `tabs.query` ignores a `url` filter where the extension has no host permission,
  * and would call a career page under activeTab's grant a LinkedIn tab.
  */
-export async function declaredScriptOf(
-  browser: ScriptsBrowser & {
-    tabs: { get?(tabId: number): Promise<{ url?: string } | undefined> };
-  },
-  tabId: number,
-): Promise<string[] | undefined> {
-  const url = (await browser.tabs.get?.(tabId).catch(() => undefined))?.url;
+export function declaredScriptFor(
+  browser: ScriptsBrowser,
+  url: string | undefined,
+): string[] | undefined {
   return declaredScripts(browser).find((script) => matchesAny(script.matches, url))?.files;
 }
 

@@ -24,7 +24,7 @@ import {
   frameTab,
   jobKeyOf,
 } from '@/lib/background/clip-handlers';
-import { declaredScriptOf, type ScriptsBrowser } from '@/lib/background/content-scripts';
+import { declaredScriptFor, type ScriptsBrowser } from '@/lib/background/content-scripts';
 import { type ClipperDb, openDb } from '@/lib/background/database';
 import { statusChangeOf } from '@/lib/background/frame-status';
 import { createIndeedApplyWatch, type TabInfo } from '@/lib/background/indeed-apply';
@@ -420,12 +420,13 @@ export function startBackground(deps: BackgroundDeps): Background {
         inject: async (tabId, files) => {
           const injections = await browser.scripting?.executeScript({
             target: { tabId },
-            // The manifest's own content script files or the generic extractor: public paths.
+            // The manifest's own content script files or an injected extractor: public paths.
             files: files as ScriptPublicPath[],
           });
           return injections?.at(-1)?.result;
         },
-        declaredScript: (tabId) => declaredScriptOf(browser, tabId),
+        address: async (tabId) => (await browser.tabs.get?.(tabId))?.url,
+        declaredScript: (url) => declaredScriptFor(browser, url),
       }),
 
     async 'history:lookup'(request) {

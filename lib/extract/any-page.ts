@@ -1,9 +1,11 @@
 /**
  * Any page read as the extension reads it: a LinkedIn or Indeed page by its content script's
- * extractor (that site's rules alone), every other page by the injected generic one. The CLI,
- * `npm run score:capture` and the tests go through here, so that they measure what users get.
+ * extractor (that site's rules alone), a career site with rules of its own by its injected
+ * extractor, every other page by the generic one. The CLI, `npm run score:capture` and the tests go
+ * through here, so that they measure what users get.
  */
-import { extractCareerPage } from './career-sites';
+import { careerSiteOf } from './career-hosts';
+import { CAREER_SITES, careerPageExtractor } from './career-sites';
 import { indeed } from './indeed';
 import { createExtractor, type Extractor } from './index';
 import { linkedin } from './linkedin';
@@ -14,5 +16,7 @@ const CONTENT_SCRIPT_SITES = [linkedin, indeed].map(
 
 export const extractJob: Extractor = (doc, url) => {
   const own = CONTENT_SCRIPT_SITES.find(([site]) => site.matches(url));
-  return (own?.[1] ?? extractCareerPage)(doc, url);
+  if (own) return own[1](doc, url);
+  const career = careerSiteOf(url);
+  return careerPageExtractor(career && CAREER_SITES[career])(doc, url);
 };

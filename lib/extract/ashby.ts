@@ -3,6 +3,7 @@
  * and pay in the left pane's labelled sections ("Location", "Compensation"); the company in the
  * page title ("<title> @ <company>") or `og:site_name`.
  */
+import { ASHBY_HOSTS } from './career-hosts';
 import { payIn } from './salary';
 import { clean, docTitle, firstText, linesOf, metaContent, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
@@ -17,7 +18,7 @@ const SEL = {
 
 export const ashby: SiteExtractor = {
   name: 'Ashby',
-  matches: (u) => /(^|\.)ashbyhq\.com$/.test(u.hostname),
+  matches: (u) => ASHBY_HOSTS.test(u.hostname),
   extract(doc) {
     const title = firstText(doc, SEL.title);
     const at = / @ (.+)$/.exec(docTitle(doc));

@@ -5,13 +5,14 @@
  * months, the pay as posted kept for the notes). Proved by
  * test/corpus/pages/bosszhipin/job-detail-zh-autocad-beijing.html.gz.
  */
+import { BOSSZHIPIN_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import { textOf } from './text';
 import type { SiteExtractor } from './types';
 
 export const bosszhipin: SiteExtractor = {
   name: 'BOSS直聘',
-  matches: (u) => /(^|\.)zhipin\.com$/.test(u.hostname),
+  matches: (u) => BOSSZHIPIN_HOSTS.test(u.hostname),
   extract(doc) {
     const posted = textOf(doc.querySelector('.job-banner .salary'));
     const pay = /^(\d+)-(\d+)K/.exec(posted);

@@ -1,17 +1,18 @@
 /**
- * What the injected generic extractor knows: every career site's rules and every fallback, for
- * pages no content script covers. LinkedIn and Indeed are left out: their tabs have their own
- * content script (the background injects it again into a tab that lost it), and their rules
- * would take a third of this script's size budget.
+ * The injected extractors: a career site with rules of its own is read by those rules and the
+ * fallbacks (its own script, /extractor-<key>.js), every other page by the generic rules and the
+ * fallbacks (/extractor.js). LinkedIn and Indeed have none: their tabs have their own content
+ * script (the background injects it again into a tab that lost it).
  */
 import { ashby } from './ashby';
 import { bosszhipin } from './bosszhipin';
 import { breezy } from './breezy';
+import type { CareerSiteKey } from './career-hosts';
 import { generic } from './generic';
 import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { hh } from './hh';
-import { createExtractor, type Extractor, FALLBACKS } from './index';
+import { createExtractor, type Extractor, FALLBACKS, type JobDraft } from './index';
 import { lever } from './lever';
 import { personio } from './personio';
 import { refline } from './refline';
@@ -22,27 +23,32 @@ import { workable } from './workable';
 import { workday } from './workday';
 import { ziprecruiter } from './ziprecruiter';
 
-/** In the order they are tried; the generic rules last. */
-export const CAREER_SITES: SiteExtractor[] = [
-  greenhouse,
-  lever,
-  workday,
+/** For the CLI and the tests, which route a page as the background does (./any-page.ts). */
+export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   ashby,
-  breezy,
   bosszhipin,
+  breezy,
   glassdoor,
+  greenhouse,
+  hh,
+  jobstreet,
+  lever,
   personio,
   refline,
   seek,
-  jobstreet,
   smartrecruiters,
   workable,
+  workday,
   ziprecruiter,
-  hh,
-  generic,
-];
+};
 
-export const extractCareerPage: Extractor = /* @__PURE__ */ createExtractor(
-  CAREER_SITES,
-  FALLBACKS,
-);
+/** The extractor of `site`'s pages; without one, of any page. */
+export const careerPageExtractor = (site?: SiteExtractor): Extractor =>
+  createExtractor([site ?? generic], FALLBACKS);
+
+/**
+ * What an injected extractor answers: the page it runs in, read with `site`'s rules. Each script
+ * passes its own, so that a site's script bundles neither the generic rules nor another site's.
+ */
+export const readThisPage = (site: SiteExtractor): JobDraft =>
+  createExtractor([site], FALLBACKS)(document, new URL(location.href));

@@ -5,12 +5,13 @@
  * card with that `jl`. The employer's rating ("3,7") sits beside its name and is not read.
  * Proved by test/corpus/pages/glassdoor/search-pane-pwc-fr.html.gz (French search, job open in the pane).
  */
+import { GLASSDOOR_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import type { SiteExtractor } from './types';
 
 export const glassdoor: SiteExtractor = {
   name: 'Glassdoor',
-  matches: (u) => /(^|\.)glassdoor\.[a-z.]+$/.test(u.hostname),
+  matches: (u) => GLASSDOOR_HOSTS.test(u.hostname),
   extract(doc, url) {
     const header = doc.querySelector('[data-test=job-details-header]');
     if (!header) return {};

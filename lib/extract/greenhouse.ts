@@ -3,6 +3,7 @@
  * older `boards.greenhouse.io` layout. The company is named only in `<title>` ("Job Application
  * for <title> at <company>") or, on the old layout, in `.company-name` ("at GitLab").
  */
+import { GREENHOUSE_HOSTS } from './career-hosts';
 import { findSalaryInText } from './salary';
 import { docTitle, firstText, linesOf } from './text';
 import type { SiteExtractor } from './types';
@@ -18,7 +19,7 @@ const SEL = {
 
 export const greenhouse: SiteExtractor = {
   name: 'Greenhouse',
-  matches: (u) => /(^|\.)greenhouse\.io$/.test(u.hostname),
+  matches: (u) => GREENHOUSE_HOSTS.test(u.hostname),
   extract(doc) {
     const title = firstText(doc, SEL.title);
     const fromTitle = /^Job Application for (.+) at (.+)$/.exec(docTitle(doc));

@@ -3,6 +3,7 @@
  * which outlive its hashed `magritte-*` class names. Proved by
  * test/corpus/pages/hh/vacancy-ru-tetrika-sales-manager.html.
  */
+import { HH_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import type { SiteExtractor } from './types';
 
@@ -10,7 +11,7 @@ const qa = (name: string): string => `[data-qa="vacancy-${name}"]`;
 
 export const hh: SiteExtractor = {
   name: 'hh.ru',
-  matches: (u) => /(^|\.)hh\.(ru|kz|uz|by)$/.test(u.hostname),
+  matches: (u) => HH_HOSTS.test(u.hostname),
   extract: (doc) =>
     readFields(doc, {
       title: qa('title'),

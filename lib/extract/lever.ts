@@ -3,6 +3,7 @@
  * `<title>` ("Highspot - Principal Software Engineer, Applied AI"); the logo's alt text is never
  * used.
  */
+import { LEVER_HOSTS } from './career-hosts';
 import { findSalaryInText } from './salary';
 import { clean, docTitle, firstText, linesOf } from './text';
 import type { SiteExtractor } from './types';
@@ -17,7 +18,7 @@ const SEL = {
 
 export const lever: SiteExtractor = {
   name: 'Lever',
-  matches: (u) => /(^|\.)lever\.co$/.test(u.hostname),
+  matches: (u) => LEVER_HOSTS.test(u.hostname),
   extract(doc) {
     const title = firstText(doc, SEL.title);
     const page = docTitle(doc);

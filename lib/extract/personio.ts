@@ -6,12 +6,13 @@
  * test/corpus/pages/personio/apply-enovetic-tech-lead.html, apply-comparis-fullstack.html and
  * apply-supertext-devops-intern.html.
  */
+import { PERSONIO_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import type { SiteExtractor } from './types';
 
 export const personio: SiteExtractor = {
   name: 'Personio',
-  matches: (u) => /\.jobs\.personio\.[a-z]+$/.test(u.hostname),
+  matches: (u) => PERSONIO_HOSTS.test(u.hostname),
   extract: (doc) =>
     readFields(doc, {
       title: 'h1.jb-title,h1',

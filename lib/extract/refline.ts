@@ -5,12 +5,13 @@
  * `/<account>/<job>/index.html`. The employer is named only by the form's "how did you hear of us"
  * answers. Proved by test/corpus/pages/refline/apply-zhdk-ki-expert.html.gz.
  */
+import { REFLINE_HOSTS } from './career-hosts';
 import { clean, firstText } from './text';
 import type { SiteExtractor } from './types';
 
 export const refline: SiteExtractor = {
   name: 'Refline',
-  matches: (u) => /(^|\.)refline\.ch$/.test(u.hostname),
+  matches: (u) => REFLINE_HOSTS.test(u.hostname),
   address(url) {
     const ids = /^\/(\d+)\/(\d+)\//.exec(url.pathname);
     if (!ids) return undefined;

@@ -4,6 +4,7 @@
  * advertiser is the employer or its recruiter; `og:site_name` ("SEEK Australia") never is. Proved
  * by test/corpus/pages/seek/job-iterate.html.gz and jobstreet/job-id-ai-transformation-babarafi.html.gz.
  */
+import { JOBSTREET_HOSTS, SEEK_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import type { SiteExtractor } from './types';
 
@@ -20,12 +21,12 @@ const extract: SiteExtractor['extract'] = (doc) =>
 
 export const seek: SiteExtractor = {
   name: 'SEEK',
-  matches: (u) => /(^|\.)seek\.(com|com\.au|co\.nz)$/.test(u.hostname),
+  matches: (u) => SEEK_HOSTS.test(u.hostname),
   extract,
 };
 
 export const jobstreet: SiteExtractor = {
   name: 'Jobstreet',
-  matches: (u) => /(^|\.)jobstreet\.com$/.test(u.hostname),
+  matches: (u) => JOBSTREET_HOSTS.test(u.hostname),
   extract,
 };

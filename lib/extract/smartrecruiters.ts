@@ -4,6 +4,7 @@
  * <company>") and the logo's text alternative ("<company> Logo"). Proved by
  * test/corpus/pages/smartrecruiters/oneclick-apply-kpmg-kdn-python-ai.html.
  */
+import { SMARTRECRUITERS_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import { clean, docTitle } from './text';
 import type { SiteExtractor } from './types';
@@ -12,7 +13,7 @@ const at = (name: string): string => `[data-test="topbar-${name}"]`;
 
 export const smartrecruiters: SiteExtractor = {
   name: 'SmartRecruiters',
-  matches: (u) => /(^|\.)smartrecruiters\.com$/.test(u.hostname),
+  matches: (u) => SMARTRECRUITERS_HOSTS.test(u.hostname),
   extract(doc) {
     const logo = doc.querySelector(at('logo'))?.getAttribute('alt');
     return {

@@ -4,6 +4,7 @@
  * and the title's decorations ("<title> - <company> - Application"). Proved by
  * test/corpus/pages/workable/apply-huble.html.gz, and the form alone by apply-form-dwf-sysadmin.html.
  */
+import { WORKABLE_HOSTS } from './career-hosts';
 import { readFields } from './fields';
 import { clean, docTitle } from './text';
 import type { SiteExtractor } from './types';
@@ -12,7 +13,7 @@ const ui = (name: string): string => `[data-ui="${name}"]`;
 
 export const workable: SiteExtractor = {
   name: 'Workable',
-  matches: (u) => /(^|\.)workable\.com$/.test(u.hostname),
+  matches: (u) => WORKABLE_HOSTS.test(u.hostname),
   extract(doc) {
     const job = readFields(doc, {
       title: ui('job-title'),

@@ -4,6 +4,7 @@
  * the tenant in the address does, with the site id's casing when the site id starts with it
  * (nvidia + NVIDIAExternalCareerSite → "NVIDIA").
  */
+import { WORKDAY_HOSTS } from './career-hosts';
 import { firstText, linesOf, textOf } from './text';
 import type { SiteExtractor } from './types';
 
@@ -34,7 +35,7 @@ export function workdayCompany(url: URL): string {
 
 export const workday: SiteExtractor = {
   name: 'Workday',
-  matches: (u) => /\.myworkday(jobs|site)\.com$/.test(u.hostname),
+  matches: (u) => WORKDAY_HOSTS.test(u.hostname),
   extract(doc, url) {
     const places = [...doc.querySelectorAll(SEL.locations)].map(textOf).filter(Boolean);
     return {

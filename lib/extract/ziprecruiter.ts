@@ -4,6 +4,7 @@
  * (the line after it). The job's own address is the one the page's JSON-LD list of results gives
  * for that title. Proved by test/corpus/pages/ziprecruiter/search-pane-anchorage.html.gz.
  */
+import { ZIPRECRUITER_HOSTS } from './career-hosts';
 import { clean, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
@@ -24,7 +25,7 @@ function listedUrl(doc: Document, title: string): string | undefined {
 
 export const ziprecruiter: SiteExtractor = {
   name: 'ZipRecruiter',
-  matches: (u) => /(^|\.)ziprecruiter\.[a-z.]+$/.test(u.hostname),
+  matches: (u) => ZIPRECRUITER_HOSTS.test(u.hostname),
   extract(doc): PartialJob {
     const pane = doc.querySelector('[data-testid=right-pane]');
     const title = textOf(pane?.querySelector('h1,h2'));

@@ -1,16 +1,17 @@
 // The real path on a career site without a content script: the user clicks the toolbar button,
-// Chromium grants activeTab for the tab, and the popup injects the generic extractor
-// (entrypoints/extractor.ts) into the https:// page to prefill its form. The click is Chromium's
+// Chromium grants activeTab for the tab, and the popup injects an extractor into the https:// page
+// to prefill its form: a career site's own (entrypoints/extractor-greenhouse.ts, on a real
+// Greenhouse page of the corpus) or the generic one (entrypoints/extractor.ts, elsewhere). The click is Chromium's
 // own `Extensions.triggerAction` (DevTools protocol over a pipe, with
 // --enable-unsafe-extension-debugging), which runs the action as the toolbar button does; a
 // command dispatched to the background's listener would grant nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCases, readCorpusPage } from '../helpers/fixtures';
 import { PipeBrowser } from './harness/cdp-pipe';
 import { EXTENSION_DIR } from './harness/chromium';
 import { type JobSiteServer, startJobSiteServer } from './harness/job-site-server';
 
 const HOST = 'careers.contoso.example';
-const URL = `https://${HOST}/jobs/42`;
 const posting = {
   '@context': 'https://schema.org',
   '@type': 'JobPosting',
@@ -35,14 +36,52 @@ async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 15
   }
 }
 
+const greenhouse = loadCases().find((c) => c.file === 'pages/greenhouse/job-gitlab.html');
+if (!greenhouse) throw new Error('the corpus lost its Greenhouse page');
+
+/** What the popup shows on each page; `source` tells which extractor read it. */
+const PAGES = [
+  {
+    name: 'a career site, by the generic extractor',
+    url: `https://${HOST}/jobs/42`,
+    html: PAGE,
+    expect: { position_title: 'Data Engineer', company_name: 'Contoso', source: 'Contoso careers' },
+  },
+  {
+    name: "Greenhouse's real page, by Greenhouse's own extractor",
+    url: greenhouse.url,
+    html: readCorpusPage(greenhouse.file),
+    expect: {
+      position_title: greenhouse.expect.position_title,
+      company_name: 'GitLab',
+      source: 'Greenhouse',
+    },
+  },
+];
+
 describe('activeTab on a career site without a content script (Chromium)', () => {
   let jobSite: JobSiteServer;
   let browser: PipeBrowser;
+  let extensionId: string;
+  let probe: string;
+  const closedPopups = new Set<string>();
 
   beforeAll(async () => {
     jobSite = await startJobSiteServer();
-    jobSite.page('/jobs/42', PAGE);
-    browser = PipeBrowser.launch({ [HOST]: jobSite.port });
+    for (const page of PAGES) jobSite.page(new URL(page.url).pathname, page.html);
+    browser = PipeBrowser.launch(
+      Object.fromEntries(PAGES.map((page) => [new URL(page.url).hostname, jobSite.port])),
+    );
+    extensionId = await browser.loadExtension(EXTENSION_DIR);
+    // An extension page of our own, to ask what the extension may do in the tab.
+    ({ targetId: probe } = await browser.send('Target.createTarget', {
+      url: `chrome-extension://${extensionId}/options.html`,
+    }));
+    await until('the extension page', async () =>
+      (await browser.evaluate(probe, 'typeof chrome.tabs?.query')) === 'function'
+        ? true
+        : undefined,
+    );
   });
 
   afterAll(async () => {
@@ -50,54 +89,60 @@ describe('activeTab on a career site without a content script (Chromium)', () =>
     await jobSite?.close();
   });
 
-  it('the toolbar button grants activeTab: the popup injects the extractor and prefills from the https:// page', async () => {
-    const extensionId = await browser.loadExtension(EXTENSION_DIR);
-    // An extension page of our own, to ask what the extension may do in the tab.
-    const { targetId: probe } = await browser.send('Target.createTarget', {
-      url: `chrome-extension://${extensionId}/options.html`,
-    });
-    await until('the extension page', async () =>
-      (await browser.evaluate(probe, 'typeof chrome.tabs?.query')) === 'function'
-        ? true
-        : undefined,
-    );
-    const { targetId } = await browser.send('Target.createTarget', { url: URL });
-    await until('the career page', async () =>
-      (await browser.evaluate(targetId, 'document.readyState')) === 'complete' ? true : undefined,
-    );
-    // Before the click the extension may not read the page: the grant is what changes.
-    const inject = `(async () => {
-      const [tab] = (await chrome.tabs.query({})).filter((t) => !t.url?.startsWith('chrome') && !t.pendingUrl?.startsWith('chrome'));
+  it.each(PAGES)(
+    'the toolbar button grants activeTab: the popup prefills from $name',
+    async (page) => {
+      const { targetId } = await browser.send('Target.createTarget', { url: page.url });
+      await until('the career page', async () =>
+        (await browser.evaluate(targetId, 'document.readyState')) === 'complete' ? true : undefined,
+      );
+      // Before the click the extension may not read the page: the grant is what changes.
+      const inject = `(async () => {
+      const [tab] = (await chrome.tabs.query({})).filter((t) => !t.url?.startsWith('chrome') && !t.pendingUrl?.startsWith('chrome') && t.active);
       try {
         const [done] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => location.host });
         return done.result;
       } catch (error) { return 'refused: ' + error.message; }
     })()`;
-    expect(await browser.evaluate(probe, inject)).toMatch(/^refused: /);
+      expect(await browser.evaluate(probe, inject)).toMatch(/^refused: /);
 
-    // The action runs on a tab (its own kind of target, around the page's).
-    const { targetInfos } = await browser.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    const tab = (targetInfos as Array<{ targetId: string; url: string }>).find(
-      (t) => t.url === URL,
-    );
-    if (!tab) throw new Error(`no tab target shows ${URL}`);
-    await browser.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      // The action runs on a tab (its own kind of target, around the page's).
+      const { targetInfos } = await browser.send('Target.getTargets', {
+        filter: [{ type: 'tab' }],
+      });
+      const tab = (targetInfos as Array<{ targetId: string; url: string }>).find(
+        (t) => t.url === page.url,
+      );
+      if (!tab) throw new Error(`no tab target shows ${page.url}`);
+      await browser.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
 
-    const popup = await until('the toolbar popup', async () =>
-      (await browser.targets()).find(
-        (t) =>
-          t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`),
-      ),
-    );
-    const field = (name: string) =>
-      `document.querySelector('[name="${name}"]')?.value || undefined`;
-    const title = await until(
-      'the popup to read the page',
-      async () =>
-        (await browser.evaluate(popup.targetId, field('position_title'))) as string | undefined,
-    );
-    expect(title).toBe('Data Engineer');
-    expect(await browser.evaluate(popup.targetId, field('company_name'))).toBe('Contoso');
-    expect(await browser.evaluate(popup.targetId, field('source_url'))).toBe(URL);
-  });
+      // A popup of its own: one closed by the test before may still be listed for a moment.
+      const popup = await until('the toolbar popup', async () =>
+        (await browser.targets()).find(
+          (t) =>
+            t.type === 'page' &&
+            t.url.startsWith(`chrome-extension://${extensionId}/popup.html`) &&
+            !closedPopups.has(t.targetId),
+        ),
+      );
+      const field = (name: string) =>
+        `document.querySelector('[name="${name}"]')?.value || undefined`;
+      const title = await until(
+        'the popup to read the page',
+        async () =>
+          (await browser.evaluate(popup.targetId, field('position_title'))) as string | undefined,
+      );
+      expect(title).toBe(page.expect.position_title);
+      expect(await browser.evaluate(popup.targetId, field('company_name'))).toBe(
+        page.expect.company_name,
+      );
+      expect(await browser.evaluate(popup.targetId, field('source'))).toBe(page.expect.source);
+      expect(await browser.evaluate(popup.targetId, field('source_url'))).toBe(
+        page.url.replace(/\?.*/, ''),
+      );
+      closedPopups.add(popup.targetId);
+      await browser.send('Target.closeTarget', { targetId: popup.targetId });
+      await browser.send('Target.closeTarget', { targetId });
+    },
+  );
 });

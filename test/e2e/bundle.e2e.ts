@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAREER_HOSTS } from '../../lib/extract/career-hosts';
+import { CAREER_SITES } from '../../lib/extract/career-sites';
 import { INDEED_MATCHES, LINKEDIN_MATCHES } from '../../lib/manifest';
 import { EXTENSION_DIR } from './harness/chromium';
 
-/** Every script that runs inside a job page: the site content scripts and the injected extractor. */
+/** Every script that runs inside a job page: the site content scripts and the injected extractors. */
 const pageScripts = [
   ...readdirSync(join(EXTENSION_DIR, 'content-scripts'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => `content-scripts/${file}`),
-  'extractor.js',
+  ...readdirSync(EXTENSION_DIR).filter((file) => /^extractor(-[a-z]+)?\.js$/.test(file)),
 ];
 
 // Marks each library leaves in a bundle even when minified.
@@ -24,6 +26,23 @@ const LIBRARY_MARKS: Record<string, RegExp> = {
 };
 
 describe('the built scripts that run in job pages', () => {
+  it("include the generic extractor and each career site's own, which the background injects by host", () => {
+    const expected = ['', ...Object.keys(CAREER_HOSTS).map((key) => `-${key}`)];
+    expect(pageScripts.filter((file) => file.startsWith('extractor')).sort()).toEqual(
+      expected.map((suffix) => `extractor${suffix}.js`).sort(),
+    );
+  });
+
+  it("each career site's script holds its rules and no other site's", () => {
+    for (const [key, site] of Object.entries(CAREER_SITES)) {
+      const others = Object.values(CAREER_SITES).filter((other) => other !== site);
+      const code = readFileSync(join(EXTENSION_DIR, `extractor-${key}.js`), 'utf8');
+      expect(code, key).toContain(`"${site.name}"`);
+      for (const other of others)
+        expect(code, `${key} has ${other.name}`).not.toContain(`"${other.name}"`);
+    }
+  });
+
   it.each(pageScripts)('%s stays under 24 KB, polyfill and runtime included', (file) => {
     expect(statSync(join(EXTENSION_DIR, file)).size).toBeLessThanOrEqual(24_576);
   });

@@ -35,7 +35,8 @@ function lint(build: string): LintReport {
 }
 
 /** Scripts that run inside job pages: no warning at all is accepted there. */
-const inPage = (file = '') => file.startsWith('content-scripts/') || file === 'extractor.js';
+const inPage = (file = '') =>
+  file.startsWith('content-scripts/') || /^extractor(-[a-z]+)?\.js$/.test(file);
 
 /**
  * The warnings accepted, both in libraries and neither reachable: Preact's renderer assigns

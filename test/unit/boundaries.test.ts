@@ -23,7 +23,7 @@ const contentSide = (file: string) =>
   file.startsWith('lib/content/') ||
   file.startsWith('lib/extract/') ||
   /^entrypoints\/[^/]+\.content\.ts$/.test(file) ||
-  file === 'entrypoints/extractor.ts';
+  /^entrypoints\/extractor(-[a-z]+)?\.ts$/.test(file);
 
 const extensionPages = (file: string) =>
   file.startsWith('entrypoints/popup/') ||

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '@/lib/background/database';
 import { startBackground } from '@/lib/background/handlers';
-import { readJobFromTab, type TabReader } from '@/lib/background/tab-job';
+import { injectedExtractorFor, readJobFromTab, type TabReader } from '@/lib/background/tab-job';
 import { EXTRACT_JOB } from '@/lib/content/protocol';
 import type { Sender } from '@/lib/messages';
 
@@ -19,7 +19,12 @@ const job = {
 const ASK = `ask 4 ${JSON.stringify({ type: EXTRACT_JOB })}`;
 
 /** A tab whose content script answers `answers` in turn (the last one thereafter). */
-function reader(fromContentScript: unknown, fromInjection: unknown, declared?: string[]) {
+function reader(
+  fromContentScript: unknown,
+  fromInjection: unknown,
+  declared?: string[],
+  url = 'https://careers.contoso.example/jobs/42',
+) {
   const calls: string[] = [];
   const answers = Array.isArray(fromContentScript) ? [...fromContentScript] : [fromContentScript];
   const tabs: TabReader = {
@@ -34,7 +39,8 @@ function reader(fromContentScript: unknown, fromInjection: unknown, declared?: s
       if (fromInjection instanceof Error) throw fromInjection;
       return fromInjection;
     },
-    declaredScript: async () => declared,
+    address: async () => url,
+    declaredScript: (address) => (address === url ? declared : undefined),
   };
   return { tabs, calls };
 }
@@ -66,6 +72,14 @@ describe('readJobFromTab', () => {
     expect(calls).toEqual([ASK, 'inject 4 content-scripts/indeed.js', ASK]);
   });
 
+  it("injects a career site's own extractor on its pages, by the tab's address", async () => {
+    const lost = new Error('Could not establish connection');
+    const greenhouse = 'https://job-boards.greenhouse.io/gitlab/jobs/8001';
+    const { tabs, calls } = reader(lost, job, undefined, greenhouse);
+    expect(await readJobFromTab(4, tabs)).toEqual(job);
+    expect(calls).toEqual([ASK, 'inject 4 /extractor-greenhouse.js']);
+  });
+
   it('drops an answer that is not a job draft: markup in a number, an oversized title', async () => {
     const forged = { ...job, salary_min: '<img src=x onerror=alert(1)>' };
     const oversized = { ...job, position_title: 'x'.repeat(256) };
@@ -76,6 +90,26 @@ describe('readJobFromTab', () => {
   it('gives null on a page no extension may read', async () => {
     const refused = new Error('Cannot access contents of the page');
     expect(await readJobFromTab(4, reader(undefined, refused).tabs)).toBeNull();
+  });
+});
+
+describe('injectedExtractorFor', () => {
+  it("names a career site's own script by its host, the generic one elsewhere", () => {
+    expect(injectedExtractorFor('https://acme.wd5.myworkdayjobs.com/en-US/External/job/X_1')).toBe(
+      '/extractor-workday.js',
+    );
+    expect(injectedExtractorFor('https://au.seek.com/job/1')).toBe('/extractor-seek.js');
+    expect(injectedExtractorFor('https://id.jobstreet.com/job/1')).toBe('/extractor-jobstreet.js');
+    expect(injectedExtractorFor('https://www.glassdoor.co.in/job-listing/x')).toBe(
+      '/extractor-glassdoor.js',
+    );
+  });
+
+  it('gives the generic script to a look-alike host, an unknown address or none', () => {
+    expect(injectedExtractorFor('https://greenhouse.io.evil.example/jobs/1')).toBe('/extractor.js');
+    expect(injectedExtractorFor('https://careers.contoso.example/jobs/42')).toBe('/extractor.js');
+    expect(injectedExtractorFor('not an address')).toBe('/extractor.js');
+    expect(injectedExtractorFor(undefined)).toBe('/extractor.js');
   });
 });
 

@@ -1,0 +1,51 @@
+/**
+ * The hosts of the career sites that have rules of their own. Each site is read by its own injected
+ * extractor (entrypoints/extractor-<key>.ts, built to /extractor-<key>.js): a page is sent its
+ * site's rules and the fallbacks only, and the generic extractor (/extractor.js) keeps its size
+ * budget for the rules that serve every other site. The background picks the file from the tab's
+ * address with these patterns, and each site's `matches` tests its own, so the two cannot disagree.
+ * One constant per host, so that a site's script bundles its own pattern and no other.
+ */
+export const ASHBY_HOSTS = /(^|\.)ashbyhq\.com$/;
+export const BOSSZHIPIN_HOSTS = /(^|\.)zhipin\.com$/;
+export const BREEZY_HOSTS = /(^|\.)breezy\.hr$/;
+export const GLASSDOOR_HOSTS = /(^|\.)glassdoor\.[a-z.]+$/;
+export const GREENHOUSE_HOSTS = /(^|\.)greenhouse\.io$/;
+export const HH_HOSTS = /(^|\.)hh\.(ru|kz|uz|by)$/;
+export const JOBSTREET_HOSTS = /(^|\.)jobstreet\.com$/;
+export const LEVER_HOSTS = /(^|\.)lever\.co$/;
+export const PERSONIO_HOSTS = /\.jobs\.personio\.[a-z]+$/;
+export const REFLINE_HOSTS = /(^|\.)refline\.ch$/;
+export const SEEK_HOSTS = /(^|\.)seek\.(com|com\.au|co\.nz)$/;
+export const SMARTRECRUITERS_HOSTS = /(^|\.)smartrecruiters\.com$/;
+export const WORKABLE_HOSTS = /(^|\.)workable\.com$/;
+export const WORKDAY_HOSTS = /\.myworkday(jobs|site)\.com$/;
+export const ZIPRECRUITER_HOSTS = /(^|\.)ziprecruiter\.[a-z.]+$/;
+
+/** Each key names its script: /extractor-<key>.js. */
+export const CAREER_HOSTS = {
+  ashby: ASHBY_HOSTS,
+  bosszhipin: BOSSZHIPIN_HOSTS,
+  breezy: BREEZY_HOSTS,
+  glassdoor: GLASSDOOR_HOSTS,
+  greenhouse: GREENHOUSE_HOSTS,
+  hh: HH_HOSTS,
+  jobstreet: JOBSTREET_HOSTS,
+  lever: LEVER_HOSTS,
+  personio: PERSONIO_HOSTS,
+  refline: REFLINE_HOSTS,
+  seek: SEEK_HOSTS,
+  smartrecruiters: SMARTRECRUITERS_HOSTS,
+  workable: WORKABLE_HOSTS,
+  workday: WORKDAY_HOSTS,
+  ziprecruiter: ZIPRECRUITER_HOSTS,
+} as const;
+
+export type CareerSiteKey = keyof typeof CAREER_HOSTS;
+
+/** The career site with rules of its own that serves `url`, if one does. */
+export function careerSiteOf(url: URL): CareerSiteKey | undefined {
+  return (Object.keys(CAREER_HOSTS) as CareerSiteKey[]).find((key) =>
+    CAREER_HOSTS[key].test(url.hostname),
+  );
+}
