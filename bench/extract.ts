@@ -32,13 +32,13 @@ async function extractionBundle(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-/** Every script that runs in a job page: the site content scripts and the injected extractor. */
+/** Every script that runs in a job page: the site content scripts and the injected extractors. */
 function contentScriptBytes(): Record<string, number> {
   const output = join(ROOT, '.output/chrome-mv3');
   const scripts = readdirSync(join(output, 'content-scripts'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => `content-scripts/${file}`)
-    .concat('extractor.js');
+    .concat(readdirSync(output).filter((file) => /^extractor(-[a-z]+)?\.js$/.test(file)));
   return Object.fromEntries(scripts.map((file) => [file, statSync(join(output, file)).size]));
 }
 
