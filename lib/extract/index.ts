@@ -107,8 +107,11 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
     ];
     const layers = all.map(([origin, read]): [Origin, () => PartialJob] => {
       let value: PartialJob | undefined;
-      return [origin, () => (value ??= attempt(() => read(doc, url), {}))];
+      return [origin, () => (value ??= attempt(() => read(doc, url, answerOf), {}))];
     });
+    // A layer that reads another's answer (the title's decorations name JSON-LD's company) shares
+    // its one read.
+    const answerOf = (origin: Origin) => layers.findLast(([o]) => o === origin)?.[1]() ?? {};
     const origins: JobDraft['origins'] = {};
     // The first good answer for a field, and where it came from.
     const take = (field: FieldName): JobFields[FieldName] => {

@@ -4,9 +4,8 @@
  * own name (`og:site_name`, `application-name`) is the `source` of a page of no known site, and
  * the company only when the title names none ("<title> at <company> — <place>").
  */
-import { extractJsonLd } from './jsonld';
 import { clean, docTitle, fold, metaContent } from './text';
-import type { Layer, PartialJob } from './types';
+import type { Layer, Origin, PartialJob } from './types';
 
 /** Words of job postings and of job titles, in the address or the page's own summary. */
 const JOB_WORDS =
@@ -77,9 +76,11 @@ export function undecorate(title: string, known: string[]): string {
 
 /** "<title> at <company> — <place>" and "<title> at <company>": the fields a page title names. */
 const AT = /^(.+?) at ([^—–|]+?)(?: [—–-] (.+))?$/;
-/** A career site's own decoration naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
-const JOBS_AT =
-  / [-|–—·] (?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ([^|–—]+)$/i;
+/** A career site's words naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
+const JOBS_OF =
+  "(?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ";
+/** Those words as its title's decoration: "Engineer | Jobs bei comparis.ch". */
+const JOBS_AT = new RegExp(` [-|–—·] ${JOBS_OF}([^|–—]+)$`, 'i');
 
 /**
  * The site's own name at the end of its `<title>` ("… – Djinni", "… | Built In San Francisco"): a
@@ -101,9 +102,11 @@ function nameInTitle(doc: Document, url: URL): string {
   return url.hostname.split('.').some(spells) ? name : '';
 }
 
+type AnswerOf = (origin: Origin) => PartialJob;
+
 /** The fields of a page's title or `og:title`, cleaned of its decorations. */
-function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
-  const ld = extractJsonLd(doc);
+function fromTitle(raw: string, doc: Document, url: URL, answerOf: AnswerOf): PartialJob {
+  const ld = answerOf('jsonld');
   const known = [
     ...siteNames(doc, url),
     careersAt(doc),
@@ -124,8 +127,8 @@ function fromTitle(raw: string, doc: Document, url: URL): PartialJob {
   return { position_title: title, company_name: clean(company) };
 }
 
-/** A career site's banner naming its company: "Careers at BlackRock" (Oleeo), "Jobs bei Acme". */
-const CAREERS_AT = /^(?:careers?|jobs?|karriere) (?:at|bei|chez|@) (.{2,60})$/i;
+/** Those words as a career site's banner: "Careers at BlackRock" (Oleeo), "Jobs bei Acme". */
+const CAREERS_AT = new RegExp(`^${JOBS_OF}(.{2,60})$`, 'i');
 
 /** The company a career site's first heading names ("Careers at BlackRock"). */
 const careersAt = (doc: Document): string =>
@@ -155,13 +158,13 @@ function ownerName(doc: Document, url: URL): string {
 /** `og:title` and `og:site_name` of a job page; the site's name on any page. */
 export const metaLayer: Layer = [
   'meta',
-  (doc, url) => {
+  (doc, url, answerOf) => {
     const siteName = metaContent(doc, 'og:site_name');
     const source = siteName || metaContent(doc, 'application-name');
     if (!looksLikeJob(doc, url)) return { source };
-    const job = fromTitle(metaContent(doc, 'og:title'), doc, url);
+    const job = fromTitle(metaContent(doc, 'og:title'), doc, url, answerOf);
     // The site's name is the employer only on its own career site: not when a title names another.
-    const named = job.company_name || fromTitle(docTitle(doc), doc, url).company_name;
+    const named = job.company_name || fromTitle(docTitle(doc), doc, url, answerOf).company_name;
     return {
       source,
       ...job,
@@ -174,8 +177,8 @@ export const metaLayer: Layer = [
 /** The `<title>` of a job page, without the site's name and decorations. */
 export const titleLayer: Layer = [
   'title',
-  (doc, url) => ({
+  (doc, url, answerOf) => ({
     source: nameInTitle(doc, url),
-    ...(looksLikeJob(doc, url) && fromTitle(docTitle(doc), doc, url)),
+    ...(looksLikeJob(doc, url) && fromTitle(docTitle(doc), doc, url, answerOf)),
   }),
 ];

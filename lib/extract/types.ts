@@ -44,8 +44,14 @@ export interface SiteExtractor {
   address?(url: URL, doc?: Document): JobAddress | undefined;
 }
 
-/** Where the registry looks after the site's own extractor: JSON-LD, `og:` meta, `<title>`. */
-export type Layer = [Origin, (document: Document, url: URL) => PartialJob];
+/**
+ * Where the registry looks after the site's own extractor: microdata, JSON-LD, `og:` meta,
+ * `<title>`. `answerOf` gives another layer's answer, read once per extraction for all of them.
+ */
+export type Layer = [
+  Origin,
+  (document: Document, url: URL, answerOf: (origin: Origin) => PartialJob) => PartialJob,
+];
 
 /** The clean, canonical address of the job, the key that recognises it saved twice, and its origin. */
 export interface JobAddress {

@@ -1,5 +1,5 @@
 /** The registry's waterfall: site, then JSON-LD, then og: meta, then <title>; origins recorded. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createExtractor, FALLBACKS } from '@/lib/extract/index';
 import type { PartialJob, SiteExtractor } from '@/lib/extract/types';
 import { parseHtml } from '../helpers/dom';
@@ -31,6 +31,19 @@ function run(sites: SiteExtractor[], head = HEAD) {
 }
 
 describe('the waterfall', () => {
+  it("reads the page's JSON-LD once, though the title layers ask for its names too", () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      // No pay anywhere: every layer is asked, the meta and title layers among them.
+      const draft = run([site({})]);
+      expect(draft.origins.salary).toBeUndefined();
+      expect(draft.source).toBe('Test site');
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it("the site's answer wins, field by field; JSON-LD fills the rest", () => {
     const draft = run([site({ position_title: '  Site  SRE ', company_name: '' })]);
     expect(draft).toMatchObject({
