@@ -3,8 +3,7 @@ import { answerExtractRequests } from '@/lib/content/answer-extract';
 import { indeedPlace } from '@/lib/content/indeed-place';
 import { mountSaveFrame } from '@/lib/content/one-click';
 import { keepSingleCopy } from '@/lib/content/single-copy';
-import { indeed } from '@/lib/extract/indeed';
-import { createExtractor } from '@/lib/extract/index';
+import { extractIndeedPage, indeed } from '@/lib/extract/indeed';
 
 // One site per content script: each page loads only the extraction code its site needs.
 export default defineContentScript({
@@ -14,6 +13,6 @@ export default defineContentScript({
   main(ctx) {
     keepSingleCopy(ctx);
     mountSaveFrame(ctx, { ...indeedPlace, key: (url) => indeed.address?.(url)?.key });
-    answerExtractRequests(ctx, createExtractor([indeed]));
+    answerExtractRequests(ctx, extractIndeedPage);
   },
 });

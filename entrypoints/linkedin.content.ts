@@ -5,8 +5,7 @@ import { linkedInPlace } from '@/lib/content/linkedin-place';
 import { isLinkedInConfirmation } from '@/lib/content/linkedin-sent';
 import { mountSaveFrame } from '@/lib/content/one-click';
 import { keepSingleCopy } from '@/lib/content/single-copy';
-import { createExtractor } from '@/lib/extract/index';
-import { linkedin } from '@/lib/extract/linkedin';
+import { extractLinkedInPage, linkedin } from '@/lib/extract/linkedin';
 
 // One site per content script: each page loads only the extraction code its site needs.
 export default defineContentScript({
@@ -17,7 +16,7 @@ export default defineContentScript({
     keepSingleCopy(ctx);
     const key = (url: URL) => linkedin.address?.(url)?.key;
     mountSaveFrame(ctx, { ...linkedInPlace, key });
-    answerExtractRequests(ctx, createExtractor([linkedin]));
+    answerExtractRequests(ctx, extractLinkedInPage);
     watchApplicationSent(ctx, isLinkedInConfirmation, (url) => !!key(url));
   },
 });

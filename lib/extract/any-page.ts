@@ -6,13 +6,14 @@
  */
 import { careerSiteOf } from './career-hosts';
 import { CAREER_SITES, careerPageExtractor } from './career-sites';
-import { indeed } from './indeed';
-import { createExtractor, type Extractor } from './index';
-import { linkedin } from './linkedin';
+import { extractIndeedPage, indeed } from './indeed';
+import type { Extractor } from './index';
+import { extractLinkedInPage, linkedin } from './linkedin';
 
-const CONTENT_SCRIPT_SITES = [linkedin, indeed].map(
-  (site) => [site, createExtractor([site])] as const,
-);
+const CONTENT_SCRIPT_SITES = [
+  [linkedin, extractLinkedInPage],
+  [indeed, extractIndeedPage],
+] as const;
 
 export const extractJob: Extractor = (doc, url) => {
   const own = CONTENT_SCRIPT_SITES.find(([site]) => site.matches(url));

@@ -3,6 +3,8 @@
  * result cards and, in the right pane, the job named by `vjk=`: only that pane is read, never the
  * first card by accident.
  */
+
+import { createExtractor, type Extractor } from './index';
 import { findSalaryInText, parseSalary } from './salary';
 import { firstText, linesOf, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
@@ -86,3 +88,9 @@ export const indeed: SiteExtractor = {
     };
   },
 };
+
+/**
+ * Indeed's pages read with its rules alone: what its content script answers, and what the CLI and
+ * the tests read its pages with (./any-page.ts).
+ */
+export const extractIndeedPage: Extractor = /* @__PURE__ */ createExtractor([indeed]);

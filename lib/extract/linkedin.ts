@@ -2,6 +2,8 @@
  * LinkedIn, in its layouts. Every lookup is scoped to the job the page is about: the top card of a
  * job page or the open pane of a search page, never the cards of other jobs listed beside it.
  */
+
+import { createExtractor, type Extractor } from './index';
 import { payIn } from './salary';
 import { clean, docTitle, firstText, linesOf, textOf } from './text';
 import type { PartialJob, Salary, SiteExtractor } from './types';
@@ -167,3 +169,9 @@ export const linkedin: SiteExtractor = {
       : semantic(doc, id);
   },
 };
+
+/**
+ * LinkedIn's pages read with its rules alone: what its content script answers, and what the CLI and
+ * the tests read its pages with (./any-page.ts).
+ */
+export const extractLinkedInPage: Extractor = /* @__PURE__ */ createExtractor([linkedin]);
