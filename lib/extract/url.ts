@@ -16,7 +16,8 @@ export const isIndeed = (u: URL): boolean => /(^|\.)indeed\.com$/.test(u.hostnam
 
 /** The LinkedIn job id: `/jobs/view/<id>`, `/jobs/view/<slug>-<id>`, or `currentJobId=` on list pages. */
 export function linkedInJobId(u: URL): string | undefined {
-  const view = /^\/jobs\/view\/(?:[^/]*?-)?(\d{6,})/.exec(u.pathname);
+  // The id ends the slug: a title may hold digits of its own ("ingénieur-h-f-092024-pst-…-3987801539").
+  const view = /^\/jobs\/view\/(?:[^/]*-)?(\d{6,})(?:\/|$)/.exec(u.pathname);
   if (view) return view[1];
   const current = u.searchParams.get('currentJobId');
   return current && /^\d{6,}$/.test(current) ? current : undefined;

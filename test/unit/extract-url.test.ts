@@ -19,6 +19,12 @@ const TABLE: [string, string, string][] = [
     'linkedin:4357993609',
   ],
   ['https://de.linkedin.com/jobs/view/4357993609/#top', LI, 'linkedin:4357993609'],
+  // A reference code in the title's slug is no job id: the id ends the slug.
+  [
+    'https://fr.linkedin.com/jobs/view/ing%C3%A9nieur-syst%C3%A8mes-h-f-092024-pst-erz-at-serma-ingenierie-4357993609',
+    LI,
+    'linkedin:4357993609',
+  ],
   [
     'https://www.linkedin.com/jobs/search/?currentJobId=4357993609&keywords=go&geoId=1',
     LI,
