@@ -35,9 +35,9 @@ function nodes(doc: Document): Node[] {
 }
 
 /** The one `JobPosting` the page is about, or nothing when there is none or a list of them. */
-function findJobPosting(doc: Document): Node | undefined {
+function findJobPosting(all: Node[]): Node | undefined {
   const seen = new Map<string, Node>();
-  for (const n of nodes(doc)) {
+  for (const n of all) {
     if (isType(n, 'JobPosting')) seen.set(JSON.stringify([n.title, n.url, n.identifier]), n);
   }
   return seen.size === 1 ? [...seen.values()][0] : undefined;
@@ -97,7 +97,12 @@ function place(doc: Document, loc: unknown): string {
 
 /** Fields of the page's `JobPosting`; `source_url` only as a candidate for the canonical address. */
 export function extractJsonLd(doc: Document): PartialJob {
-  return readPosting(doc, findJobPosting(doc));
+  const all = nodes(doc);
+  const job = readPosting(doc, findJobPosting(all));
+  // The site's own name, for a board without `og:site_name` (HelloWork's `WebSite`).
+  const site = str(doc, all.find((n) => isType(n, 'WebSite'))?.name);
+  if (site) job.source = site;
+  return job;
 }
 
 /**

@@ -38,6 +38,15 @@ describe('generic layer', () => {
     });
   });
 
+  it('a board without og:site_name is named by its JSON-LD WebSite, not its host', () => {
+    const site = `<script type="application/ld+json">${JSON.stringify({ '@type': 'WebSite', name: 'Hellowork', url: 'https://www.hellowork.test/' })}</script>`;
+    const draft = draftOf(
+      `<title>Formateur H/F - Bruz</title>${site}${ld({ title: 'Formateur H/F', hiringOrganization: { name: 'UIMM' } })}`,
+      'https://www.hellowork.test/fr-fr/emplois/83763446.html',
+    );
+    expect(draft).toMatchObject({ source: 'Hellowork', company_name: 'UIMM' });
+  });
+
   it('a decoration naming the company goes, a title part that only starts like a region stays', () => {
     const draft = draftOf(
       `<title>Growth Lead - Online Marketing | Tailspin Toys</title>${ld({ hiringOrganization: 'Tailspin Toys', jobLocation: { address: { addressRegion: 'ON' } } })}`,
