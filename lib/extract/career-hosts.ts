@@ -14,6 +14,7 @@ export const GREENHOUSE_HOSTS = /(^|\.)greenhouse\.io$/;
 export const HH_HOSTS = /(^|\.)hh\.(ru|kz|uz|by)$/;
 export const JOBSTREET_HOSTS = /(^|\.)jobstreet\.com$/;
 export const LEVER_HOSTS = /(^|\.)lever\.co$/;
+export const ORACLE_HOSTS = /\.fa(\.[a-z\d-]+)?\.oraclecloud\.com$/;
 export const PERSONIO_HOSTS = /\.jobs\.personio\.[a-z]+$/;
 export const REFLINE_HOSTS = /(^|\.)refline\.ch$/;
 export const SEEK_HOSTS = /(^|\.)seek\.(com|com\.au|co\.nz)$/;
@@ -32,6 +33,7 @@ export const CAREER_HOSTS = {
   hh: HH_HOSTS,
   jobstreet: JOBSTREET_HOSTS,
   lever: LEVER_HOSTS,
+  oracle: ORACLE_HOSTS,
   personio: PERSONIO_HOSTS,
   refline: REFLINE_HOSTS,
   seek: SEEK_HOSTS,

@@ -14,6 +14,7 @@ import { greenhouse } from './greenhouse';
 import { hh } from './hh';
 import { createExtractor, type Extractor, FALLBACKS, type JobDraft } from './index';
 import { lever } from './lever';
+import { oracle } from './oracle';
 import { personio } from './personio';
 import { refline } from './refline';
 import { jobstreet, seek } from './seek';
@@ -33,6 +34,7 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   hh,
   jobstreet,
   lever,
+  oracle,
   personio,
   refline,
   seek,

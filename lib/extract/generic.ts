@@ -12,13 +12,13 @@
  * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
  * - a pay line right under the heading (workatastartup/).
  * - a place in the page's data about its job (`data-joblocation`), or on the first line after the
- *   heading (careersite/job-databricks-…, careers-openai-…); pay on a line of the text that names it.
+ *   heading (careersite/job-databricks-…, careers-openai-…).
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';
 import { clean, shownText, textOf } from './text';
-import type { PartialJob, Salary, SiteExtractor } from './types';
+import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
   /^(locations?|cit(y|ies)|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
@@ -84,13 +84,12 @@ export const generic: SiteExtractor = {
       apart.location ||
       // Or in the page's data about its job (Accenture's `data-joblocation`).
       clean(doc.querySelector('[data-joblocation]')?.getAttribute('data-joblocation'));
-    // Else a pay line right under the heading ("$20K - $30K" on Work at a Startup), else the
-    // first line of the text that speaks of pay ("Salary between €4,450 and €6,000 per month").
+    // Else a pay line right under the heading ("$20K - $30K" on Work at a Startup); after every
+    // other layer, a line of the text that names the pay (./pay-line.ts).
     job.salary ??=
       payIn(textOf(zone.querySelector('[class*=salary],[class*=Salary]'))) ??
       findSalaryInText(textOf(h1.nextElementSibling)) ??
-      apart.salary ??
-      payLine(doc);
+      apart.salary;
     const line = textOf(h1.previousElementSibling);
     if (!job.location && line.length < 200 && line.includes('·')) {
       const all = line.split('·').map(clean).filter(Boolean);
@@ -115,14 +114,3 @@ export const generic: SiteExtractor = {
     return job;
   },
 };
-
-/** A list item or paragraph that starts by naming the pay, read for its amounts. */
-function payLine(doc: Document): Salary | undefined {
-  for (const el of doc.querySelectorAll('li,p')) {
-    const text = el.textContent ?? '';
-    if (text.length < 200 && /^\s*(salary|pay|compensation)\b/i.test(text)) {
-      const pay = findSalaryInText(clean(text));
-      if (pay) return pay;
-    }
-  }
-}

@@ -11,6 +11,7 @@
 import { jsonLdLayer } from './jsonld';
 import { metaLayer, titleLayer } from './meta';
 import { microdataLayer } from './microdata';
+import { payLineLayer } from './pay-line';
 import { findSalaryInText } from './salary';
 import { clean } from './text';
 import type {
@@ -187,10 +188,10 @@ function pathOnly(url: URL): JobAddress {
 }
 
 /**
- * The whole waterfall: JSON-LD, then microdata and RDFa, then `og:` meta, then `<title>`; the page's
- * canonical address.
+ * The whole waterfall: microdata and RDFa, then JSON-LD, then `og:` meta, then `<title>`, then a
+ * line of the text that names the pay; the page's canonical address.
  */
 export const FALLBACKS: Fallbacks = {
-  layers: [microdataLayer, jsonLdLayer, metaLayer, titleLayer],
+  layers: [microdataLayer, jsonLdLayer, metaLayer, titleLayer, payLineLayer],
   address: jobAddress,
 };

@@ -11,7 +11,9 @@ import type { SiteExtractor } from './types';
 /** Posting header of the posting and apply pages: apply-highspot.html, apply-ciandt.html. */
 const SEL = {
   title: '.posting-headline h2, .posting-header h2',
-  location: '.posting-categories .location, .posting-categories .sort-by-location',
+  // The place comes first among the categories, also where a page lost its class names.
+  location:
+    '.posting-categories .location, .posting-categories .sort-by-location, .posting-categories > :first-child',
   pay: '[data-qa=salary-range]',
   description: '[data-qa=job-description], .posting-page [data-qa=closing-description]',
 };

@@ -2,7 +2,7 @@
  * Workday: `<tenant>.wd<N>.myworkdayjobs.com/[<locale>/]<site>/job/...` and
  * `wd<N>.myworkdaysite.com/recruiting/<tenant>/<site>/...`. The page names the company nowhere:
  * the tenant in the address does, with the site id's casing when the site id starts with it
- * (nvidia + NVIDIAExternalCareerSite → "NVIDIA").
+ * (nvidia + NVIDIAExternalCareerSite → "NVIDIA", gresearch + G-Research → "G-Research").
  */
 import { WORKDAY_HOSTS } from './career-hosts';
 import { firstText, linesOf, textOf } from './text';
@@ -29,8 +29,19 @@ export function workdayCompany(url: URL): string {
     site = path.find((p) => !/^[a-z]{2}(-[A-Z]{2})?$/.test(p));
   }
   if (!tenant) return '';
-  if (site?.toLowerCase().startsWith(tenant.toLowerCase())) return site.slice(0, tenant.length);
-  return tenant.charAt(0).toUpperCase() + tenant.slice(1);
+  return spelledStart(site ?? '', tenant) || tenant.charAt(0).toUpperCase() + tenant.slice(1);
+}
+
+/** The start of `site` that spells `tenant`, whatever its case and dashes ("G-Research"). */
+function spelledStart(site: string, tenant: string): string {
+  let spelled = 0;
+  let end = 0;
+  for (; end < site.length && spelled < tenant.length; end++) {
+    const c = site.charAt(end).toLowerCase();
+    if (c === tenant.charAt(spelled).toLowerCase()) spelled++;
+    else if (/[\p{L}\p{N}]/u.test(c)) return '';
+  }
+  return spelled === tenant.length ? site.slice(0, end) : '';
 }
 
 export const workday: SiteExtractor = {

@@ -150,3 +150,59 @@ describe('SmartRecruiters', () => {
     expect(draftOf(title, url, bar('')).company_name).toBe('Acme-Bulgaria');
   });
 });
+
+describe('career sites with rules of their own, on pages of batch 7', () => {
+  it("Greenhouse: pay written only in the description's text, not the funding beside it", () => {
+    const draft = draftOf(
+      '<title>Job Application for Software Engineer II at Alma</title>',
+      'https://job-boards.greenhouse.io/alma/jobs/8369573002',
+      `<div class="job__title"><h1>Software Engineer II</h1></div>
+       <div class="job__description"><p>We raised $220.5M in funding.</p>
+       <p><strong>Salary Band: </strong>$145,000-$155,000</p></div>`,
+    );
+    expect(draft).toMatchObject({ salary_min: 145000, salary_max: 155000, company_name: 'Alma' });
+  });
+
+  it('Lever: the first category is the place, where the page lost its class names', () => {
+    const draft = draftOf(
+      '<title>Palantir Technologies - Administrative Business Partner</title>',
+      'https://jobs.lever.co/palantir/6ed76ce8-4156-4b60-b120-403538bd66cd/apply',
+      `<div class="posting-header"><h2>Administrative Business Partner</h2>
+       <div class="posting-categories"><div class="sort-by-time">Singapore, Singapore</div>
+       <div class="sort-by-team">Administrative /</div><div class="sort-by-time">Hybrid</div></div></div>`,
+    );
+    expect(draft).toMatchObject({
+      location: 'Singapore, Singapore',
+      company_name: 'Palantir Technologies',
+    });
+  });
+
+  it("Workday: the site id's spelling of the tenant, dashes and all, names the company", () => {
+    const url = (site: string) =>
+      `https://gresearch.wd103.myworkdayjobs.com/en-US/${site}/job/London-UK/Quant-Research-Internship_R3691/apply`;
+    const company = (site: string) =>
+      draftOf('<title>Quant Research Internship</title>', url(site)).company_name;
+    expect(company('G-Research')).toBe('G-Research');
+    expect(company('External')).toBe('Gresearch');
+    expect(company('GRes')).toBe('Gresearch');
+  });
+
+  it('Oracle Cloud HCM: the apply header names the job and its first place; the site, the company', () => {
+    const draft = draftOf(
+      `<meta property="og:title" content="JPMC Candidate Experience page Careers">
+       <meta property="og:site_name" content="JPMC Candidate Experience page">
+       <title>2027 Internal Audit Analyst - Summer Intern - JPMC Candidate Experience page Careers</title>`,
+      'https://jpmc.fa.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX_1001/job/210765547/apply/email',
+      `<h1>Are You Still With Us?</h1><header><div class="app-header__current-page-title-container">
+       <div>2027 Internal Audit Analyst - Summer Intern</div><div>...</div></div>
+       <ul><li class="posting-locations">Location: <span class="text-color-primary"><ul>
+       <li>Jersey City, NJ, United States</li><li>Plano, TX, United States</li></ul></span></li></ul></header>`,
+    );
+    expect(draft).toMatchObject({
+      position_title: '2027 Internal Audit Analyst - Summer Intern',
+      company_name: 'JPMC',
+      location: 'Jersey City, NJ, United States',
+      source: 'Oracle Cloud HCM',
+    });
+  });
+});
