@@ -5,7 +5,7 @@
 // own `Extensions.triggerAction` (DevTools protocol over a pipe, with
 // --enable-unsafe-extension-debugging), which runs the action as the toolbar button does; a
 // command dispatched to the background's listener would grant nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases, readCorpusPage } from '../helpers/fixtures';
 import { PipeBrowser } from './harness/cdp-pipe';
 import { EXTENSION_DIR } from './harness/chromium';
@@ -59,42 +59,50 @@ const PAGES = [
   },
 ];
 
+/** A browser of its own for each page, which starts with no grant and no tab of another test. */
+async function browserWithExtension(port: number) {
+  const browser = PipeBrowser.launch(
+    Object.fromEntries(PAGES.map((page) => [new URL(page.url).hostname, port])),
+  );
+  const extensionId = await browser.loadExtension(EXTENSION_DIR);
+  // An extension page of our own, to ask what the extension may do in the tab.
+  const { targetId: probe } = await browser.send('Target.createTarget', {
+    url: `chrome-extension://${extensionId}/options.html`,
+  });
+  await until('the extension page', async () =>
+    (await browser.evaluate(probe, 'typeof chrome.tabs?.query')) === 'function' ? true : undefined,
+  );
+  return { browser, extensionId, probe };
+}
+
 describe('activeTab on a career site without a content script (Chromium)', () => {
   let jobSite: JobSiteServer;
-  let browser: PipeBrowser;
-  let extensionId: string;
-  let probe: string;
-  const closedPopups = new Set<string>();
+  let opened: PipeBrowser | undefined;
 
   beforeAll(async () => {
     jobSite = await startJobSiteServer();
     for (const page of PAGES) jobSite.page(new URL(page.url).pathname, page.html);
-    browser = PipeBrowser.launch(
-      Object.fromEntries(PAGES.map((page) => [new URL(page.url).hostname, jobSite.port])),
-    );
-    extensionId = await browser.loadExtension(EXTENSION_DIR);
-    // An extension page of our own, to ask what the extension may do in the tab.
-    ({ targetId: probe } = await browser.send('Target.createTarget', {
-      url: `chrome-extension://${extensionId}/options.html`,
-    }));
-    await until('the extension page', async () =>
-      (await browser.evaluate(probe, 'typeof chrome.tabs?.query')) === 'function'
-        ? true
-        : undefined,
-    );
+  });
+
+  afterEach(async () => {
+    await opened?.close();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await jobSite?.close();
   });
 
   it.each(PAGES)(
     'the toolbar button grants activeTab: the popup prefills from $name',
     async (page) => {
+      const { browser, extensionId, probe } = await browserWithExtension(jobSite.port);
+      opened = browser;
       const { targetId } = await browser.send('Target.createTarget', { url: page.url });
+      // The page itself, loaded: a new tab's first document (about:blank) is complete at once, and a
+      // grant given to it ends when the page commits.
+      const loaded = `location.href === ${JSON.stringify(page.url)} && document.readyState === 'complete'`;
       await until('the career page', async () =>
-        (await browser.evaluate(targetId, 'document.readyState')) === 'complete' ? true : undefined,
+        (await browser.evaluate(targetId, loaded)) ? true : undefined,
       );
       // Before the click the extension may not read the page: the grant is what changes.
       const inject = `(async () => {
@@ -116,13 +124,10 @@ describe('activeTab on a career site without a content script (Chromium)', () =>
       if (!tab) throw new Error(`no tab target shows ${page.url}`);
       await browser.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
 
-      // A popup of its own: one closed by the test before may still be listed for a moment.
       const popup = await until('the toolbar popup', async () =>
         (await browser.targets()).find(
           (t) =>
-            t.type === 'page' &&
-            t.url.startsWith(`chrome-extension://${extensionId}/popup.html`) &&
-            !closedPopups.has(t.targetId),
+            t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`),
         ),
       );
       const field = (name: string) =>
@@ -140,9 +145,6 @@ describe('activeTab on a career site without a content script (Chromium)', () =>
       expect(await browser.evaluate(popup.targetId, field('source_url'))).toBe(
         page.url.replace(/\?.*/, ''),
       );
-      closedPopups.add(popup.targetId);
-      await browser.send('Target.closeTarget', { targetId: popup.targetId });
-      await browser.send('Target.closeTarget', { targetId });
     },
   );
 });
