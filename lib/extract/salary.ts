@@ -25,21 +25,23 @@ const SMALL_UNITS = /^(VND|KRW|IDR|JPY|HUF|CLP|COP|IRR|UZS|MNT|PYG|LAK|UGX|TZS|N
  */
 const periodOf = (word = 'y'): SalaryPeriod => {
   const w = word.toLowerCase();
-  return /^(h|stu|ч)/.test(w)
+  return /^(h|stu|ч|時)/.test(w)
     ? 'hour'
-    : /^(d|tag|jou|де)/.test(w)
+    : /^(d|tag|jou|де|日)/.test(w)
       ? 'day'
-      : /^(w|sem|woc|нед)/.test(w)
+      : /^(w|sem|woc|нед|週)/.test(w)
         ? 'week'
-        : /^(m|ме)/.test(w)
+        : /^(m|ме|月)/.test(w)
           ? 'month'
           : 'year';
 };
 
-const SIGNS = '$€£₹¥₽';
+/** Signs of a currency, and what each says; Japan's 円 follows its amount ("1,350円"). */
+const SIGNS = '$€£₹¥₽円';
+const SIGN_CODES = ['USD', 'EUR', 'GBP', 'INR', 'JPY', 'RUB', 'JPY'];
 /**
  * The currency codes we recognise next to a number (a short list keeps "ISO 9001" from being
- * money). The first six are those of SIGNS, in its order.
+ * money).
  */
 const CODES = 'USD|EUR|GBP|INR|JPY|RUB|CAD|AUD|NZD|CHF|CNY|SGD|HKD|SEK|NOK|DKK|PLN|CZK|BRL|MXN|ZAR';
 /** Letters before "$" and the dollar they name, as " <letters>:<code>" (CA$, A$, US$, R$, ...). */
@@ -61,8 +63,8 @@ const AMOUNT = new RegExp(
     // "20 000" (spaces only before three digits), else digits and marks ("130,000", "12,00,000",
     // "45.000,00"): toNumber checks the grouping. Not the first part of a longer number ("1.2.3.4.5.6").
     "((?:\\d{1,3}(?: \\d{3}){1,3}(?! ?\\d)|\\d{1,9})(?:[,.'’]\\d{1,3}){0,4})(?![,.'’]?\\d)" +
-    // "150k", "1.5M", India's "₹3L" (lakh), but not "5 km" or "10 months".
-    '([kKmML](?![A-Za-z]))?' +
+    // "150k", "1.5M", India's "₹3L" (lakh), "25万円" (ten thousand), but not "5 km" or "10 months".
+    '([kKmML万](?![A-Za-z]))?' +
     // Currency after: "254,644 USD", "45.000 €".
     `(?: ?\\b(${CODES})\\b| ?([${SIGNS}]))?`,
   'g',
@@ -74,11 +76,14 @@ const AMOUNT = new RegExp(
  */
 const PERIOD =
   / ?(?:(?:\/ ?|per |an? |each )(h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r|annum|[hdwmy])\b|((?:hour|dai|week|month|year)ly|annual(?:ly)?|mensual|monatlich|mensuel|anual|jährlich|annuel)\b|p\.?a\b\.?|(?:al |por |par |pro |im |ao |за |в )(mes|mês|mois|monat|месяц|hora|heure|stunde|час|año|ano|an|jahr|год|día|dia|jour|tag|день|semana|semaine|woche|неделю)(?![a-zа-яё]))/iy;
-/** What may stand between the two ends of a range ("to", "a", "à", "bis", "до"). */
-const RANGE = / ?(?:[-‐‑‒–—−~]|to|and|a|à|bis|до) ?/iy;
-/** A period right before: "Hourly rate: $20", "Annual base salary: €45k" (group 1, from the word). */
+/** What may stand between the two ends of a range ("to", "a", "à", "bis", "до", "〜"). */
+const RANGE = / ?(?:[-‐‑‒–—−~〜～]|to|and|a|à|bis|до) ?/iy;
+/**
+ * A period right before: "Hourly rate: $20", "Annual base salary: €45k", "時給1,350円" (an hour's
+ * pay), "月給25万円" (a month's), "年収" (a year's) (group 1, from the word).
+ */
 const PERIOD_BEFORE =
-  /(?<=(\b(?:(?:hour|dai|week|month|year)ly|annual(?:ly)?)(?: base)?(?: (?:rate|pay|salary|wage|compensation)(?: range)?)?(?: is| of)?:? ?))/iy;
+  /(?<=(\b(?:(?:hour|dai|week|month|year)ly|annual(?:ly)?)(?: base)?(?: (?:rate|pay|salary|wage|compensation)(?: range)?)?(?: is| of)?:? ?|[時日週月年](?:給|収|俸)[:： ]?))/iy;
 /** One open end: "From $22.38", "Up to $90,000", "desde", "ab", "от", "hasta" (group 1, from the word). */
 const QUALIFIER =
   /(?<=((?<![\wа-яё])(?:from|start(?:ing|s) (?:at|from)|at least|min(?:imum)?|up to|max(?:imum)?|desde|ab|от|hasta|bis|до)[: ]*))/iy;
@@ -135,10 +140,10 @@ const said = (m?: RegExpExecArray): string | undefined =>
     (m[2].length > 2 ? m[2] : (m[3] === '$' && DOLLARS.split(` ${m[2]}:`)[1]?.slice(0, 3)) || ''));
 /** The currency a sign says. */
 const signed = (m?: RegExpExecArray): string | undefined =>
-  m && CODES.split('|')[SIGNS.indexOf(m[3] ?? m[7] ?? '_')];
-/** 1000 for a k, a hundred thousand for a lakh, a million for an M. */
+  m && SIGN_CODES[SIGNS.indexOf(m[3] ?? m[7] ?? '_')];
+/** 1000 for a k, ten thousand for a 万, a hundred thousand for a lakh, a million for an M. */
 const mult = (m: RegExpExecArray): number =>
-  m[5] ? (/k/i.test(m[5]) ? 1e3 : m[5] === 'L' ? 1e5 : 1e6) : 1;
+  m[5] ? (/k/i.test(m[5]) ? 1e3 : m[5] === '万' ? 1e4 : m[5] === 'L' ? 1e5 : 1e6) : 1;
 
 /** A salary from one amount `a` or a range `a`-`b`, with the period and open end around it. */
 function toSalary(
