@@ -13,6 +13,8 @@ export const GLASSDOOR_HOSTS = /(^|\.)glassdoor\.[a-z.]+$/;
 export const GREENHOUSE_HOSTS = /(^|\.)greenhouse\.io$/;
 export const HH_HOSTS = /(^|\.)hh\.(ru|kz|uz|by)$/;
 export const JOBSTREET_HOSTS = /(^|\.)jobstreet\.com$/;
+/** 求人ボックス.com, as an address spells it. */
+export const KYUJINBOX_HOSTS = /(^|\.)xn--pckua2a7gp15o89zb\.com$/;
 export const LEVER_HOSTS = /(^|\.)lever\.co$/;
 export const ORACLE_HOSTS = /\.fa(\.[a-z\d-]+)?\.oraclecloud\.com$/;
 export const PERSONIO_HOSTS = /\.jobs\.personio\.[a-z]+$/;
@@ -32,6 +34,7 @@ export const CAREER_HOSTS = {
   greenhouse: GREENHOUSE_HOSTS,
   hh: HH_HOSTS,
   jobstreet: JOBSTREET_HOSTS,
+  kyujinbox: KYUJINBOX_HOSTS,
   lever: LEVER_HOSTS,
   oracle: ORACLE_HOSTS,
   personio: PERSONIO_HOSTS,

@@ -13,6 +13,7 @@ import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { hh } from './hh';
 import { createExtractor, type Extractor, FALLBACKS, type JobDraft } from './index';
+import { kyujinbox } from './kyujinbox';
 import { lever } from './lever';
 import { oracle } from './oracle';
 import { personio } from './personio';
@@ -33,6 +34,7 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   greenhouse,
   hh,
   jobstreet,
+  kyujinbox,
   lever,
   oracle,
   personio,
