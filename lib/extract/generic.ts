@@ -21,9 +21,9 @@ import { clean, shownText, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
-  /^(locations?|cit(y|ies)|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro)\s*:?$/i;
+  /^(locations?|cit(y|ies)|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro|địa điểm)\s*:?$/i;
 const SALARY =
-  /^(((local|base|annual) )?(pay|salary)( range)?|sal[aá]rio|salario|salaire|gehalt|compensation|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
+  /^((wage ?\/ ?)?((local|base|annual) )?(pay|salary|wage)( range)?|sal[aá]rio|salario|salaire|gehalt|compensation|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
 const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)$/i;
 
 /** At most this many elements around the heading are read. */

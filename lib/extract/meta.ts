@@ -74,6 +74,9 @@ export function undecorate(title: string, known: string[]): string {
   );
 }
 
+/** Words of a job board's name ("OnlineJobs.ph", "Totaljobs", "Jobindex", "InfoEmpleo"). */
+const BOARD_NAME = /jobs|careers|hiring|recruit|vacanc|empleo|emploi|stellen|vagas/i;
+
 /** "<title> at <company> — <place>" and "<title> at <company>": the fields a page title names. */
 const AT = /^(.+?) at ([^—–|]+?)(?: [—–-] (.+))?$/;
 /** A career site's words naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
@@ -115,7 +118,10 @@ function fromTitle(raw: string, doc: Document, url: URL, answerOf: AnswerOf): Pa
   ];
   const names = siteNames(doc, url);
   const own = JOBS_AT.exec(raw.slice(0, READ));
-  const title = stripSite(undecorate(raw, known), names);
+  // Without the job's id after it, when the address holds that id ("Developer 1742846").
+  const title = stripSite(undecorate(raw, known), names).replace(/ #?(\d{4,})$/, (id, digits) =>
+    url.pathname.includes(digits) ? '' : id,
+  );
   const at = AT.exec(title);
   if (at) return { position_title: at[1], company_name: at[2], location: at[3] };
   // "<title> — <Company>" on the company's own site: the name its host carries.
@@ -123,7 +129,9 @@ function fromTitle(raw: string, doc: Document, url: URL, answerOf: AnswerOf): Pa
   const last = raw.split(/ [-|–—·] /).pop() ?? '';
   // iCIMS's "Careers at Phoenix, AZ" names a place, not the company.
   const ownName = own?.[1] && !/, [A-Z]{2}$/.test(own[1]) ? own[1] : undefined;
-  const company = ownName ?? (host.length > 3 && fold(last).startsWith(host) ? last : undefined);
+  // A name of jobs ("OnlineJobs.ph") is a board's, not an employer's.
+  const ownSite = host.length > 3 && fold(last).startsWith(host) && !BOARD_NAME.test(last);
+  const company = ownName ?? (ownSite ? last : undefined);
   return { position_title: title, company_name: clean(company) };
 }
 

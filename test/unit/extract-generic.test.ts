@@ -47,6 +47,39 @@ describe('generic layer', () => {
     expect(draft).toMatchObject({ source: 'Hellowork', company_name: 'UIMM' });
   });
 
+  it("a board named for jobs is no employer; the title loses the job id its address holds; a wage tile's pay", () => {
+    const page = (url: string) =>
+      draftOf(
+        '<title>Senior WordPress Developer 1742846 - OnlineJobs.ph</title>',
+        url,
+        `<h1 class="job__title">Senior WordPress Developer</h1>
+         <div><h3>WAGE / SALARY</h3><p>$12 to $16 Hour</p></div>`,
+      );
+    const draft = page(
+      'https://www.onlinejobs.ph/jobseekers/job/Senior-WordPress-Developer-1742846',
+    );
+    expect(draft).toMatchObject({
+      position_title: 'Senior WordPress Developer',
+      salary_min: 24960,
+      salary_max: 33280,
+    });
+    expect(draft.company_name).toBeUndefined();
+    // A number the address does not hold is part of the title.
+    expect(page('https://www.onlinejobs.ph/jobseekers/job/wordpress').position_title).toBe(
+      'Senior WordPress Developer 1742846',
+    );
+  });
+
+  it('a place labelled in Vietnamese ("Địa điểm") is read without its label', () => {
+    const draft = draftOf(
+      '<title>React Native Developer</title>',
+      'https://www.topcv.example/viec-lam/react-native-developer/2129313.html',
+      `<h1>React Native Developer</h1><div><div class="title">Địa điểm</div>
+       <div class="value"><span><a href="/x">Hà Nội</a></span></div></div>`,
+    );
+    expect(draft.location).toBe('Hà Nội');
+  });
+
   it('a decoration naming the company goes, a title part that only starts like a region stays', () => {
     const draft = draftOf(
       `<title>Growth Lead - Online Marketing | Tailspin Toys</title>${ld({ hiringOrganization: 'Tailspin Toys', jobLocation: { address: { addressRegion: 'ON' } } })}`,
