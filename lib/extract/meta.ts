@@ -74,6 +74,9 @@ export function undecorate(title: string, known: string[]): string {
   );
 }
 
+/** A place where a company's name would be: iCIMS's "Careers at Phoenix, AZ". */
+const PLACE = /, [A-Z]{2}$/;
+
 /** Words of a job board's name ("OnlineJobs.ph", "Totaljobs", "Jobindex", "InfoEmpleo"). */
 const BOARD_NAME = /jobs|careers|hiring|recruit|vacanc|empleo|emploi|stellen|vagas/i;
 
@@ -123,12 +126,12 @@ function fromTitle(raw: string, doc: Document, url: URL, answerOf: AnswerOf): Pa
     url.pathname.includes(digits) ? '' : id,
   );
   const at = AT.exec(title);
-  if (at) return { position_title: at[1], company_name: at[2], location: at[3] };
+  if (at && !PLACE.test(at[2] ?? ''))
+    return { position_title: at[1], company_name: at[2], location: at[3] };
   // "<title> — <Company>" on the company's own site: the name its host carries.
   const host = fold(names[1]);
   const last = raw.split(/ [-|–—·] /).pop() ?? '';
-  // iCIMS's "Careers at Phoenix, AZ" names a place, not the company.
-  const ownName = own?.[1] && !/, [A-Z]{2}$/.test(own[1]) ? own[1] : undefined;
+  const ownName = own?.[1] && !PLACE.test(own[1]) ? own[1] : undefined;
   // A name of jobs ("OnlineJobs.ph") is a board's, not an employer's.
   const ownSite = host.length > 3 && fold(last).startsWith(host) && !BOARD_NAME.test(last);
   const company = ownName ?? (ownSite ? last : undefined);
@@ -143,22 +146,37 @@ const careersAt = (doc: Document): string =>
   CAREERS_AT.exec(clean(doc.querySelector('h1')?.textContent))?.[1] ?? '';
 
 /**
- * On a company's own career site (its address says "career"), the company as its summary writes
- * it: the host's main label spelled out ("accenture" in "… position at Accenture."), else the
- * name of its link home (OpenAI's `<a href="/" aria-label="OpenAI">`).
+ * On a company's own career site (its address says "career"), the company as the page spells the
+ * name its host carries (its main label, or the first one past "careers-": iCIMS's
+ * careers-sargentlundy.icims.com): the name of its link home (OpenAI's `<a href="/"
+ * aria-label="OpenAI">`), a section about it ("About Sargent & Lundy"), else its summary ("…
+ * position at Accenture.").
  */
 function ownerName(doc: Document, url: URL): string {
-  const host = siteNames(doc, url)[1] ?? '';
-  if (!/career/i.test(url.hostname + url.pathname) || host.length < 4) return '';
-  const home = clean(doc.querySelector('a[href="/"][aria-label]')?.getAttribute('aria-label'));
-  if (fold(home) === host) return home;
+  if (!/career/i.test(url.hostname + url.pathname)) return '';
+  const labels = url.hostname.split('.');
+  const hosts = [labels[labels.length - 2], labels[0]?.replace(/^(careers?|jobs)-/, '')].filter(
+    (label) => !/^(careers?|jobs?|apply|www\d*)$/.test(label ?? ''),
+  );
+  const named = (name: string) => {
+    const f = fold(name.replace(/&|\band\b/g, ''));
+    return f.length > 3 && hosts.includes(f) ? name : '';
+  };
+  const home = named(
+    clean(doc.querySelector('a[href="/"][aria-label]')?.getAttribute('aria-label')),
+  );
+  if (home) return home;
+  for (const heading of doc.querySelectorAll('h2,h3')) {
+    const about = /^About (.{2,40})$/.exec(clean(heading.textContent))?.[1];
+    if (about && named(about)) return about;
+  }
   const words = `${metaContent(doc, 'og:description')} ${metaContent(doc, 'description')}`
     .slice(0, READ)
     .split(' ');
   for (let i = 0; i < words.length; i++)
     for (let j = i + 1; j <= i + 3; j++) {
       const name = words.slice(i, j).join(' ').replace(/\W$/, '');
-      if (/^\p{Lu}/u.test(name) && fold(name) === host) return name;
+      if (/^\p{Lu}/u.test(name) && named(name)) return name;
     }
   return '';
 }

@@ -73,6 +73,21 @@ describe('generic layer on career sites', () => {
     expect(draft).toMatchObject({ salary_min: 53400, salary_max: 72000 });
   });
 
+  it('names the company by a section about it whose name its host spells (iCIMS)', () => {
+    const page = (host: string, about: string) =>
+      draftOf(
+        '<title>Engineering Intern in Phoenix, Arizona | Careers at Phoenix, AZ</title>',
+        `https://${host}/jobs/27617/engineering-intern/job`,
+        `<h1>Engineering Intern</h1><h2><span>About the team</span></h2><h2><span>${about}</span></h2>`,
+      ).company_name;
+    expect(page('careers-sargentlundy.icims.example', 'About Sargent &amp; Lundy')).toBe(
+      'Sargent & Lundy',
+    );
+    expect(page('careers.acme.example', 'About Acme')).toBe('Acme');
+    expect(page('careers-sargentlundy.icims.example', 'About Careers')).toBeUndefined();
+    expect(page('careers.icims.example', 'About Careers')).toBeUndefined();
+  });
+
   it("names the company on its own career site as its summary spells the host's name", () => {
     const head = (description: string) =>
       `<title>Ops Manager</title><meta property="og:description" content="${description}">`;
