@@ -8,4 +8,4 @@ import { generic } from '@/lib/extract/generic';
  * than a content script: it needs none of WXT's content-script runtime or the polyfill, only to
  * return its answer to `scripting.executeScript`.
  */
-export default defineUnlistedScript(() => readThisPage(generic));
+export default defineUnlistedScript(() => readThisPage([generic]));

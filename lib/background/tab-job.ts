@@ -2,22 +2,23 @@
  * The job on screen in a tab, read for the popup at the moment it opens, so that single-page
  * navigation always yields the job now shown. Supported sites answer through their content
  * script (injected again if the tab lost it); any other page gets an extractor injected on demand
- * (activeTab): its career site's own, else the generic one. Answers are untrusted page data, parsed here: the popup then paints its
- * form without loading a validator.
+ * (activeTab): the one with its career site's rules, else the generic one. Answers are untrusted
+ * page data, parsed here: the popup then paints its form without loading a validator.
  */
 
 import { EXTRACT_JOB } from '@/lib/content/protocol';
-import { careerSiteOf } from '@/lib/extract/career-hosts';
+import { careerSiteOf, SCRIPT_OF } from '@/lib/extract/career-hosts';
 import type { JobDraft } from '@/lib/extract/types';
 import { jobDraftSchema } from '@/lib/messages';
 
 /**
- * The extractor injected into the page at `url`: its career site's own (entrypoints/extractor-<key>.ts),
- * else the generic one (entrypoints/extractor.ts). Injected only when the user opens the popup.
+ * The extractor injected into the page at `url`: the one with its career site's rules
+ * (entrypoints/extractor-<group>.ts), else the generic one (entrypoints/extractor.ts). Injected only
+ * when the user opens the popup.
  */
 export function injectedExtractorFor(url: string | undefined): string {
   const site = url && URL.canParse(url) ? careerSiteOf(new URL(url)) : undefined;
-  return site ? `/extractor-${site}.js` : '/extractor.js';
+  return site ? `/extractor-${SCRIPT_OF[site]}.js` : '/extractor.js';
 }
 
 export interface TabReader {

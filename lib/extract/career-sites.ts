@@ -1,8 +1,8 @@
 /**
  * The injected extractors: a career site with rules of its own is read by those rules and the
- * fallbacks (its own script, /extractor-<key>.js), every other page by the generic rules and the
- * fallbacks (/extractor.js). LinkedIn and Indeed have none: their tabs have their own content
- * script (the background injects it again into a tab that lost it).
+ * fallbacks (its group's script, /extractor-<group>.js: ./career-hosts.ts), every other page by the
+ * generic rules and the fallbacks (/extractor.js). LinkedIn and Indeed have none: their tabs have
+ * their own content script (the background injects it again into a tab that lost it).
  */
 import { ashby } from './ashby';
 import { bosszhipin } from './bosszhipin';
@@ -46,13 +46,21 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   ziprecruiter,
 };
 
+/**
+ * The sites of each script, as `SCRIPT_OF` groups them (a unit test holds the two together); one
+ * constant each, so that a script bundles its own sites' rules and no other's.
+ */
+export const ATS_SITES = [ashby, breezy, greenhouse, lever, personio, smartrecruiters, workable];
+export const ENTERPRISE_SITES = [oracle, refline, workday];
+export const BOARD_SITES = [bosszhipin, glassdoor, hh, jobstreet, kyujinbox, seek, ziprecruiter];
+
 /** The extractor of `site`'s pages; without one, of any page. */
 export const careerPageExtractor = (site?: SiteExtractor): Extractor =>
   createExtractor([site ?? generic], FALLBACKS);
 
 /**
- * What an injected extractor answers: the page it runs in, read with `site`'s rules. Each script
- * passes its own, so that a site's script bundles neither the generic rules nor another site's.
+ * What an injected extractor answers: the page it runs in, read with the rules of `sites` (the one
+ * whose address it is). Each script passes its own, so that it bundles no other script's rules.
  */
-export const readThisPage = (site: SiteExtractor): JobDraft =>
-  createExtractor([site], FALLBACKS)(document, new URL(location.href));
+export const readThisPage = (sites: SiteExtractor[]): JobDraft =>
+  createExtractor(sites, FALLBACKS)(document, new URL(location.href));

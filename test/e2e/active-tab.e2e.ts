@@ -1,8 +1,8 @@
 // The real path on a career site without a content script: the user clicks the toolbar button,
 // Chromium grants activeTab for the tab, and the popup injects an extractor into the https:// page
-// to prefill its form: a career site's own (entrypoints/extractor-greenhouse.ts, on a real
-// Greenhouse page of the corpus) or the generic one (entrypoints/extractor.ts, elsewhere). The click is Chromium's
-// own `Extensions.triggerAction` (DevTools protocol over a pipe, with
+// to prefill its form: the one with a career site's rules (entrypoints/extractor-ats.ts, on a
+// real Greenhouse page of the corpus) or the generic one (entrypoints/extractor.ts, elsewhere).
+// The click is Chromium's own `Extensions.triggerAction` (DevTools protocol over a pipe, with
 // --enable-unsafe-extension-debugging), which runs the action as the toolbar button does; a
 // command dispatched to the background's listener would grant nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ const PAGES = [
     expect: { position_title: 'Data Engineer', company_name: 'Contoso', source: 'Contoso careers' },
   },
   {
-    name: "Greenhouse's real page, by Greenhouse's own extractor",
+    name: "Greenhouse's real page, by Greenhouse's rules",
     url: greenhouse.url,
     html: readCorpusPage(greenhouse.file),
     expect: {

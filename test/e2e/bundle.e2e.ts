@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAREER_HOSTS } from '../../lib/extract/career-hosts';
+import { type CareerSiteKey, SCRIPT_OF } from '../../lib/extract/career-hosts';
 import { CAREER_SITES } from '../../lib/extract/career-sites';
+import type { SiteExtractor } from '../../lib/extract/types';
 import { INDEED_MATCHES, LINKEDIN_MATCHES } from '../../lib/manifest';
 import { EXTENSION_DIR } from './harness/chromium';
 
@@ -26,20 +27,24 @@ const LIBRARY_MARKS: Record<string, RegExp> = {
 };
 
 describe('the built scripts that run in job pages', () => {
-  it("include the generic extractor and each career site's own, which the background injects by host", () => {
-    const expected = ['', ...Object.keys(CAREER_HOSTS).map((key) => `-${key}`)];
+  it("include the generic extractor and the scripts of the career sites' rules the background injects", () => {
+    const groups = [...new Set(Object.values(SCRIPT_OF))].map((group) => `extractor-${group}.js`);
     expect(pageScripts.filter((file) => file.startsWith('extractor')).sort()).toEqual(
-      expected.map((suffix) => `extractor${suffix}.js`).sort(),
+      ['extractor.js', ...groups].sort(),
     );
   });
 
-  it("each career site's script holds its rules and no other site's", () => {
-    for (const [key, site] of Object.entries(CAREER_SITES)) {
-      const others = Object.values(CAREER_SITES).filter((other) => other !== site);
-      const code = readFileSync(join(EXTENSION_DIR, `extractor-${key}.js`), 'utf8');
-      expect(code, key).toContain(`"${site.name}"`);
-      for (const other of others)
-        expect(code, `${key} has ${other.name}`).not.toContain(`"${other.name}"`);
+  it("each career site's rules are in the script the background injects on its pages, and only there", () => {
+    const groups = new Set(Object.values(SCRIPT_OF));
+    const generic = readFileSync(join(EXTENSION_DIR, 'extractor.js'), 'utf8');
+    for (const [key, site] of Object.entries(CAREER_SITES) as [CareerSiteKey, SiteExtractor][]) {
+      for (const group of groups) {
+        const code = readFileSync(join(EXTENSION_DIR, `extractor-${group}.js`), 'utf8');
+        expect(code.includes(`"${site.name}"`), `${site.name} in extractor-${group}.js`).toBe(
+          group === SCRIPT_OF[key],
+        );
+      }
+      expect(generic, `${site.name} in extractor.js`).not.toContain(`"${site.name}"`);
     }
   });
 

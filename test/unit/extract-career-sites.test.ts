@@ -5,6 +5,9 @@
  * the text, a job id after the title, and the company named by the host.
  */
 import { describe, expect, it } from 'vitest';
+import { type CareerSiteKey, SCRIPT_OF } from '@/lib/extract/career-hosts';
+import { ATS_SITES, BOARD_SITES, CAREER_SITES, ENTERPRISE_SITES } from '@/lib/extract/career-sites';
+import type { SiteExtractor } from '@/lib/extract/types';
 import { draftOfPage } from '../helpers/draft';
 
 const draftOf = draftOfPage;
@@ -219,5 +222,16 @@ describe('career sites with rules of their own, on pages of batch 7', () => {
       location: 'Jersey City, NJ, United States',
       source: 'Oracle Cloud HCM',
     });
+  });
+});
+
+describe("the injected scripts' sites", () => {
+  it('hold each site with rules of its own in the script the background injects on its pages', () => {
+    const sites = { ats: ATS_SITES, enterprise: ENTERPRISE_SITES, boards: BOARD_SITES };
+    for (const [key, site] of Object.entries(CAREER_SITES) as [CareerSiteKey, SiteExtractor][]) {
+      for (const [group, list] of Object.entries(sites))
+        expect(list.includes(site), `${key} in ${group}`).toBe(SCRIPT_OF[key] === group);
+    }
+    expect(Object.values(sites).flat()).toHaveLength(Object.keys(CAREER_SITES).length);
   });
 });

@@ -77,7 +77,7 @@ describe('readJobFromTab', () => {
     const greenhouse = 'https://job-boards.greenhouse.io/gitlab/jobs/8001';
     const { tabs, calls } = reader(lost, job, undefined, greenhouse);
     expect(await readJobFromTab(4, tabs)).toEqual(job);
-    expect(calls).toEqual([ASK, 'inject 4 /extractor-greenhouse.js']);
+    expect(calls).toEqual([ASK, 'inject 4 /extractor-ats.js']);
   });
 
   it('drops an answer that is not a job draft: markup in a number, an oversized title', async () => {
@@ -94,14 +94,15 @@ describe('readJobFromTab', () => {
 });
 
 describe('injectedExtractorFor', () => {
-  it("names a career site's own script by its host, the generic one elsewhere", () => {
+  it("names the script with a career site's rules by its host, the generic one elsewhere", () => {
     expect(injectedExtractorFor('https://acme.wd5.myworkdayjobs.com/en-US/External/job/X_1')).toBe(
-      '/extractor-workday.js',
+      '/extractor-enterprise.js',
     );
-    expect(injectedExtractorFor('https://au.seek.com/job/1')).toBe('/extractor-seek.js');
-    expect(injectedExtractorFor('https://id.jobstreet.com/job/1')).toBe('/extractor-jobstreet.js');
+    expect(injectedExtractorFor('https://jobs.lever.co/acme/1')).toBe('/extractor-ats.js');
+    expect(injectedExtractorFor('https://au.seek.com/job/1')).toBe('/extractor-boards.js');
+    expect(injectedExtractorFor('https://id.jobstreet.com/job/1')).toBe('/extractor-boards.js');
     expect(injectedExtractorFor('https://www.glassdoor.co.in/job-listing/x')).toBe(
-      '/extractor-glassdoor.js',
+      '/extractor-boards.js',
     );
   });
 

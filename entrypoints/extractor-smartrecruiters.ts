@@ -1,6 +1,0 @@
-import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { readThisPage } from '@/lib/extract/career-sites';
-import { smartrecruiters } from '@/lib/extract/smartrecruiters';
-
-/** SmartRecruiters's job pages, read for the popup with its own rules (lib/extract/career-hosts.ts). */
-export default defineUnlistedScript(() => readThisPage(smartrecruiters));

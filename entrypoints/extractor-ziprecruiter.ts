@@ -1,6 +1,0 @@
-import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { readThisPage } from '@/lib/extract/career-sites';
-import { ziprecruiter } from '@/lib/extract/ziprecruiter';
-
-/** ZipRecruiter's job pages, read for the popup with its own rules (lib/extract/career-hosts.ts). */
-export default defineUnlistedScript(() => readThisPage(ziprecruiter));
