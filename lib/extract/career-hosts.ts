@@ -21,6 +21,7 @@ export const ORACLE_HOSTS = /\.fa(\.[a-z\d-]+)?\.oraclecloud\.com$/;
 export const PERSONIO_HOSTS = /\.jobs\.personio\.[a-z]+$/;
 export const REFLINE_HOSTS = /(^|\.)refline\.ch$/;
 export const SEEK_HOSTS = /(^|\.)seek\.(com|com\.au|co\.nz)$/;
+export const SIMPLYHIRED_HOSTS = /(^|\.)simplyhired\.[a-z.]+$/;
 export const SMARTRECRUITERS_HOSTS = /(^|\.)smartrecruiters\.com$/;
 export const WORKABLE_HOSTS = /(^|\.)workable\.com$/;
 export const WORKDAY_HOSTS = /\.myworkday(jobs|site)\.com$/;
@@ -40,6 +41,7 @@ export const CAREER_HOSTS = {
   personio: PERSONIO_HOSTS,
   refline: REFLINE_HOSTS,
   seek: SEEK_HOSTS,
+  simplyhired: SIMPLYHIRED_HOSTS,
   smartrecruiters: SMARTRECRUITERS_HOSTS,
   workable: WORKABLE_HOSTS,
   workday: WORKDAY_HOSTS,
@@ -69,6 +71,7 @@ export const SCRIPT_OF: Record<CareerSiteKey, 'ats' | 'enterprise' | 'boards'> =
   jobstreet: 'boards',
   kyujinbox: 'boards',
   seek: 'boards',
+  simplyhired: 'boards',
   ziprecruiter: 'boards',
 };
 

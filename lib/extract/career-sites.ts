@@ -19,6 +19,7 @@ import { oracle } from './oracle';
 import { personio } from './personio';
 import { refline } from './refline';
 import { jobstreet, seek } from './seek';
+import { simplyhired } from './simplyhired';
 import { smartrecruiters } from './smartrecruiters';
 import type { SiteExtractor } from './types';
 import { workable } from './workable';
@@ -40,6 +41,7 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   personio,
   refline,
   seek,
+  simplyhired,
   smartrecruiters,
   workable,
   workday,
@@ -52,7 +54,16 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
  */
 export const ATS_SITES = [ashby, breezy, greenhouse, lever, personio, smartrecruiters, workable];
 export const ENTERPRISE_SITES = [oracle, refline, workday];
-export const BOARD_SITES = [bosszhipin, glassdoor, hh, jobstreet, kyujinbox, seek, ziprecruiter];
+export const BOARD_SITES = [
+  bosszhipin,
+  glassdoor,
+  hh,
+  jobstreet,
+  kyujinbox,
+  seek,
+  simplyhired,
+  ziprecruiter,
+];
 
 /** The extractor of `site`'s pages; without one, of any page. */
 export const careerPageExtractor = (site?: SiteExtractor): Extractor =>

@@ -36,7 +36,8 @@ function labelled(
   tags = 'dt,th,label,span,strong,b,h2,h3,h4,h5,h6,p,div',
 ): PartialJob {
   for (const el of root.querySelectorAll(tags)) {
-    if (el.childElementCount > 1) continue;
+    // A link's text is a way elsewhere ("Locations" in a menu), not a field's label.
+    if (el.childElementCount > 1 || el.closest('a,nav')) continue;
     // "Location" beside its value, or "Work Location: Los Angeles, CA" in one element (Avature).
     const text = clean(el.textContent);
     const [, label = text, inline] = /^([^:]{2,30}?) ?: (.{2,120})$/.exec(text) ?? [];

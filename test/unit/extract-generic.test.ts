@@ -70,6 +70,16 @@ describe('generic layer', () => {
     );
   });
 
+  it('a menu link named "Locations" is no label: the next link is no place', () => {
+    const draft = draftOf(
+      '<title>Director of eCommerce at Blueprint</title>',
+      'https://startup.example/director-of-ecommerce-blueprint-6161068',
+      `<nav><a href="/locations"><div>Locations</div></a><a href="/tags"><div>Tags</div></a></nav>
+       <main><h1>Director of eCommerce</h1><p>Blueprint</p></main>`,
+    );
+    expect(draft.location).toBeUndefined();
+  });
+
   it('a place labelled in Vietnamese ("Địa điểm") is read without its label', () => {
     const draft = draftOf(
       '<title>React Native Developer</title>',
