@@ -36,14 +36,17 @@ function labelled(
   tags = 'dt,th,label,span,strong,b,h2,h3,h4,h5,h6,p,div',
 ): PartialJob {
   for (const el of root.querySelectorAll(tags)) {
-    // A link's text is a way elsewhere ("Locations" in a menu), not a field's label.
-    if (el.childElementCount > 1 || el.closest('a,nav')) continue;
+    if (el.childElementCount > 1) continue;
+    // A label is short: a wrapper's whole text is not even cleaned (a 1 MB page has many).
+    const raw = el.textContent ?? '';
+    if (raw.length > 400) continue;
     // "Location" beside its value, or "Work Location: Los Angeles, CA" in one element (Avature).
-    const text = clean(el.textContent);
+    const text = clean(raw);
     const [, label = text, inline] = /^([^:]{2,30}?) ?: (.{2,120})$/.exec(text) ?? [];
     if (label.length > 30) continue;
     const isLocation = LOCATION.test(label);
-    if (!isLocation && !SALARY.test(label)) continue;
+    // A link's text is a way elsewhere ("Locations" in a menu), not a field's label.
+    if ((!isLocation && !SALARY.test(label)) || el.closest('a,nav')) continue;
     // Beside it, after it in its parent, or beside its parent (iCIMS's <dt><span>City</span></dt>).
     const value =
       inline ||
