@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/harness/chromium';
+import { CHROMIUM_ARGS, chromiumPath, INJECTED_EXTRACTOR } from '../test/e2e/harness/chromium';
 import { loadCases, readCorpusPage } from '../test/helpers/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -38,7 +38,7 @@ function contentScriptBytes(): Record<string, number> {
   const scripts = readdirSync(join(output, 'content-scripts'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => `content-scripts/${file}`)
-    .concat(readdirSync(output).filter((file) => /^extractor(-[a-z]+)?\.js$/.test(file)));
+    .concat(readdirSync(output).filter((file) => INJECTED_EXTRACTOR.test(file)));
   return Object.fromEntries(scripts.map((file) => [file, statSync(join(output, file)).size]));
 }
 

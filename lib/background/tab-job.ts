@@ -7,7 +7,7 @@
  */
 
 import { EXTRACT_JOB } from '@/lib/content/protocol';
-import { careerSiteOf, SCRIPT_OF } from '@/lib/extract/career-hosts';
+import { CAREER_HOSTS, careerSiteOf } from '@/lib/extract/career-hosts';
 import type { JobDraft } from '@/lib/extract/types';
 import { jobDraftSchema } from '@/lib/messages';
 
@@ -18,7 +18,7 @@ import { jobDraftSchema } from '@/lib/messages';
  */
 export function injectedExtractorFor(url: string | undefined): string {
   const site = url && URL.canParse(url) ? careerSiteOf(new URL(url)) : undefined;
-  return site ? `/extractor-${SCRIPT_OF[site]}.js` : '/extractor.js';
+  return site ? `/extractor-${CAREER_HOSTS[site].script}.js` : '/extractor.js';
 }
 
 export interface TabReader {

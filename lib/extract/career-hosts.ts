@@ -27,57 +27,39 @@ export const WORKABLE_HOSTS = /(^|\.)workable\.com$/;
 export const WORKDAY_HOSTS = /\.myworkday(jobs|site)\.com$/;
 export const ZIPRECRUITER_HOSTS = /(^|\.)ziprecruiter\.[a-z.]+$/;
 
-export const CAREER_HOSTS = {
-  ashby: ASHBY_HOSTS,
-  bosszhipin: BOSSZHIPIN_HOSTS,
-  breezy: BREEZY_HOSTS,
-  glassdoor: GLASSDOOR_HOSTS,
-  greenhouse: GREENHOUSE_HOSTS,
-  hh: HH_HOSTS,
-  jobstreet: JOBSTREET_HOSTS,
-  kyujinbox: KYUJINBOX_HOSTS,
-  lever: LEVER_HOSTS,
-  oracle: ORACLE_HOSTS,
-  personio: PERSONIO_HOSTS,
-  refline: REFLINE_HOSTS,
-  seek: SEEK_HOSTS,
-  simplyhired: SIMPLYHIRED_HOSTS,
-  smartrecruiters: SMARTRECRUITERS_HOSTS,
-  workable: WORKABLE_HOSTS,
-  workday: WORKDAY_HOSTS,
-  ziprecruiter: ZIPRECRUITER_HOSTS,
-} as const;
-
-export type CareerSiteKey = keyof typeof CAREER_HOSTS;
+/** The script that holds a site's rules, /extractor-<script>.js. */
+export type InjectedScript = 'ats' | 'enterprise' | 'boards';
 
 /**
- * The script that holds each site's rules, /extractor-<group>.js: the startups' ATSs, the large
- * employers' ones, the job boards (each about 18-21 KB).
+ * Each site's hosts, and the script that holds its rules: the startups' ATSs, the large employers'
+ * ones, the job boards (each 18-20 KB).
  */
-export const SCRIPT_OF: Record<CareerSiteKey, 'ats' | 'enterprise' | 'boards'> = {
-  ashby: 'ats',
-  breezy: 'ats',
-  greenhouse: 'ats',
-  lever: 'ats',
-  personio: 'ats',
-  smartrecruiters: 'ats',
-  workable: 'ats',
-  oracle: 'enterprise',
-  refline: 'enterprise',
-  workday: 'enterprise',
-  bosszhipin: 'boards',
-  glassdoor: 'boards',
-  hh: 'boards',
-  jobstreet: 'boards',
-  kyujinbox: 'boards',
-  seek: 'boards',
-  simplyhired: 'boards',
-  ziprecruiter: 'boards',
-};
+export const CAREER_HOSTS = {
+  ashby: { hosts: ASHBY_HOSTS, script: 'ats' },
+  bosszhipin: { hosts: BOSSZHIPIN_HOSTS, script: 'boards' },
+  breezy: { hosts: BREEZY_HOSTS, script: 'ats' },
+  glassdoor: { hosts: GLASSDOOR_HOSTS, script: 'boards' },
+  greenhouse: { hosts: GREENHOUSE_HOSTS, script: 'ats' },
+  hh: { hosts: HH_HOSTS, script: 'boards' },
+  jobstreet: { hosts: JOBSTREET_HOSTS, script: 'boards' },
+  kyujinbox: { hosts: KYUJINBOX_HOSTS, script: 'boards' },
+  lever: { hosts: LEVER_HOSTS, script: 'ats' },
+  oracle: { hosts: ORACLE_HOSTS, script: 'enterprise' },
+  personio: { hosts: PERSONIO_HOSTS, script: 'ats' },
+  refline: { hosts: REFLINE_HOSTS, script: 'enterprise' },
+  seek: { hosts: SEEK_HOSTS, script: 'boards' },
+  simplyhired: { hosts: SIMPLYHIRED_HOSTS, script: 'boards' },
+  smartrecruiters: { hosts: SMARTRECRUITERS_HOSTS, script: 'ats' },
+  workable: { hosts: WORKABLE_HOSTS, script: 'ats' },
+  workday: { hosts: WORKDAY_HOSTS, script: 'enterprise' },
+  ziprecruiter: { hosts: ZIPRECRUITER_HOSTS, script: 'boards' },
+} as const satisfies Record<string, { hosts: RegExp; script: InjectedScript }>;
+
+export type CareerSiteKey = keyof typeof CAREER_HOSTS;
 
 /** The career site with rules of its own that serves `url`, if one does. */
 export function careerSiteOf(url: URL): CareerSiteKey | undefined {
   return (Object.keys(CAREER_HOSTS) as CareerSiteKey[]).find((key) =>
-    CAREER_HOSTS[key].test(url.hostname),
+    CAREER_HOSTS[key].hosts.test(url.hostname),
   );
 }

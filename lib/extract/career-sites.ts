@@ -49,7 +49,7 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
 };
 
 /**
- * The sites of each script, as `SCRIPT_OF` groups them (a unit test holds the two together); one
+ * The sites of each script, as `CAREER_HOSTS` groups them (a unit test holds the two together); one
  * constant each, so that a script bundles its own sites' rules and no other's.
  */
 export const ATS_SITES = [ashby, breezy, greenhouse, lever, personio, smartrecruiters, workable];

@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CareerSiteKey, SCRIPT_OF } from '../../lib/extract/career-hosts';
+import { CAREER_HOSTS, type CareerSiteKey } from '../../lib/extract/career-hosts';
 import { CAREER_SITES } from '../../lib/extract/career-sites';
 import type { SiteExtractor } from '../../lib/extract/types';
 import { INDEED_MATCHES, LINKEDIN_MATCHES } from '../../lib/manifest';
-import { EXTENSION_DIR } from './harness/chromium';
+import { EXTENSION_DIR, INJECTED_EXTRACTOR } from './harness/chromium';
 
 /** Every script that runs inside a job page: the site content scripts and the injected extractors. */
 const pageScripts = [
   ...readdirSync(join(EXTENSION_DIR, 'content-scripts'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => `content-scripts/${file}`),
-  ...readdirSync(EXTENSION_DIR).filter((file) => /^extractor(-[a-z]+)?\.js$/.test(file)),
+  ...readdirSync(EXTENSION_DIR).filter((file) => INJECTED_EXTRACTOR.test(file)),
 ];
 
 // Marks each library leaves in a bundle even when minified.
@@ -26,24 +26,28 @@ const LIBRARY_MARKS: Record<string, RegExp> = {
   'webextension-polyfill': /fallbackToNoCallback|singleCallbackArg/,
 };
 
+/** Each script of the career sites' rules, by name, with its built code. */
+const scripts = new Map(
+  [...new Set(Object.values(CAREER_HOSTS).map((site) => site.script))].map((script) => [
+    script,
+    readFileSync(join(EXTENSION_DIR, `extractor-${script}.js`), 'utf8'),
+  ]),
+);
+
 describe('the built scripts that run in job pages', () => {
   it("include the generic extractor and the scripts of the career sites' rules the background injects", () => {
-    const groups = [...new Set(Object.values(SCRIPT_OF))].map((group) => `extractor-${group}.js`);
-    expect(pageScripts.filter((file) => file.startsWith('extractor')).sort()).toEqual(
-      ['extractor.js', ...groups].sort(),
+    expect(pageScripts.filter((file) => INJECTED_EXTRACTOR.test(file)).sort()).toEqual(
+      ['extractor.js', ...[...scripts.keys()].map((script) => `extractor-${script}.js`)].sort(),
     );
   });
 
   it("each career site's rules are in the script the background injects on its pages, and only there", () => {
-    const groups = new Set(Object.values(SCRIPT_OF));
     const generic = readFileSync(join(EXTENSION_DIR, 'extractor.js'), 'utf8');
     for (const [key, site] of Object.entries(CAREER_SITES) as [CareerSiteKey, SiteExtractor][]) {
-      for (const group of groups) {
-        const code = readFileSync(join(EXTENSION_DIR, `extractor-${group}.js`), 'utf8');
-        expect(code.includes(`"${site.name}"`), `${site.name} in extractor-${group}.js`).toBe(
-          group === SCRIPT_OF[key],
+      for (const [script, code] of scripts)
+        expect(code.includes(`"${site.name}"`), `${site.name} in extractor-${script}.js`).toBe(
+          script === CAREER_HOSTS[key].script,
         );
-      }
       expect(generic, `${site.name} in extractor.js`).not.toContain(`"${site.name}"`);
     }
   });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INJECTED_EXTRACTOR } from './harness/chromium';
 
 // Mozilla's own linter (what addons.mozilla.org runs on upload) over both Firefox builds.
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,8 +36,7 @@ function lint(build: string): LintReport {
 }
 
 /** Scripts that run inside job pages: no warning at all is accepted there. */
-const inPage = (file = '') =>
-  file.startsWith('content-scripts/') || /^extractor(-[a-z]+)?\.js$/.test(file);
+const inPage = (file = '') => file.startsWith('content-scripts/') || INJECTED_EXTRACTOR.test(file);
 
 /**
  * The warnings accepted, both in libraries and neither reachable: Preact's renderer assigns

@@ -5,7 +5,7 @@
  * the text, a job id after the title, and the company named by the host.
  */
 import { describe, expect, it } from 'vitest';
-import { type CareerSiteKey, SCRIPT_OF } from '@/lib/extract/career-hosts';
+import { CAREER_HOSTS, type CareerSiteKey } from '@/lib/extract/career-hosts';
 import { ATS_SITES, BOARD_SITES, CAREER_SITES, ENTERPRISE_SITES } from '@/lib/extract/career-sites';
 import type { SiteExtractor } from '@/lib/extract/types';
 import { draftOfPage } from '../helpers/draft';
@@ -230,7 +230,7 @@ describe("the injected scripts' sites", () => {
     const sites = { ats: ATS_SITES, enterprise: ENTERPRISE_SITES, boards: BOARD_SITES };
     for (const [key, site] of Object.entries(CAREER_SITES) as [CareerSiteKey, SiteExtractor][]) {
       for (const [group, list] of Object.entries(sites))
-        expect(list.includes(site), `${key} in ${group}`).toBe(SCRIPT_OF[key] === group);
+        expect(list.includes(site), `${key} in ${group}`).toBe(CAREER_HOSTS[key].script === group);
     }
     expect(Object.values(sites).flat()).toHaveLength(Object.keys(CAREER_SITES).length);
   });

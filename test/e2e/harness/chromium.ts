@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The built files of the injected extractors: the generic one and those of the career sites' rules. */
+export const INJECTED_EXTRACTOR = /^extractor(-[a-z]+)?\.js$/;
 
 /** The system's Chromium: a missing browser is an error to fix, never a reason to skip. */
 export function chromiumPath(): string {
