@@ -17,7 +17,7 @@
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';
-import { clean, shownText, textOf } from './text';
+import { clean, SHOW_TEXT, shownText, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
@@ -29,15 +29,44 @@ const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]
 /** At most this many elements around the heading are read. */
 const ZONE_SIZE = 300;
 
+/** Elements that may hold a field's label. */
+const LABEL_TAGS = 'dt,th,label,span,strong,b,h2,h3,h4,h5,h6,p,div';
+/** How far above a label's words its element may sit ("<dt><span>City</span></dt>"). */
+const LABEL_DEPTH = 4;
+
+/**
+ * The elements around a text that reads as a label ("Location", "Work Location: Los Angeles"),
+ * outer first, in the page's order. Reading every element's text instead made TopCV's 1.3 MB
+ * pages, with hundreds of one-child wrappers around the whole page, take 10 ms.
+ */
+function labelCandidates(root: Element): Set<Element> {
+  const found = new Set<Element>();
+  const walk = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length > 400) continue;
+    const colon = text.indexOf(':');
+    const head = (colon < 0 ? text : text.slice(0, colon)).trim();
+    if (head.length < 2 || head.length > 60) continue;
+    const label = clean(head);
+    if (!LOCATION.test(label) && !SALARY.test(label)) continue;
+    const around: Element[] = [];
+    for (
+      let el = node.parentElement, up = 0;
+      el && up < LABEL_DEPTH && root.contains(el);
+      el = el.parentElement, up++
+    )
+      around.unshift(el);
+    for (const el of around) if (el.matches(LABEL_TAGS)) found.add(el);
+  }
+  return found;
+}
+
 /** Labelled fields in `root` ("Location" → "Berlin", "Salary" → "€40 000"), into `job`. */
-function labelled(
-  root: Element,
-  job: PartialJob,
-  tags = 'dt,th,label,span,strong,b,h2,h3,h4,h5,h6,p,div',
-): PartialJob {
-  for (const el of root.querySelectorAll(tags)) {
+function labelled(root: Element, job: PartialJob): PartialJob {
+  for (const el of labelCandidates(root)) {
     if (el.childElementCount > 1) continue;
-    // A label is short: a wrapper's whole text is not even cleaned (a 1 MB page has many).
+    // A label is short: a wrapper's text is not even cleaned.
     const raw = el.textContent ?? '';
     if (raw.length > 400) continue;
     // "Location" beside its value, or "Work Location: Los Angeles, CA" in one element (Avature).
@@ -108,7 +137,7 @@ export const generic: SiteExtractor = {
     job.location ||= textOf(pin) || textOf(row) || textOf(row?.nextElementSibling);
     // Else the places on the first line after the heading, before a team after a dash (Databricks,
     // OpenAI: "San Francisco, California, United States — Go To Market").
-    const walk = doc.createTreeWalker(doc.body, 4);
+    const walk = doc.createTreeWalker(doc.body, SHOW_TEXT);
     walk.currentNode = h1;
     let under = '';
     for (let n = 0; !under && n < 30 && walk.nextNode(); n++)

@@ -5,7 +5,7 @@
 
 import { createExtractor, type Extractor } from './index';
 import { payIn } from './salary';
-import { clean, docTitle, firstText, linesOf, textOf } from './text';
+import { clean, docTitle, firstText, linesOf, SHOW_TEXT, textOf } from './text';
 import type { PartialJob, Salary, SiteExtractor } from './types';
 import { isLinkedIn, linkedInAddress, linkedInJobId } from './url';
 
@@ -103,7 +103,7 @@ function semantic(doc: Document, id: string): PartialJob {
         .filter((h) => /^about the job$/i.test(textOf(h)))
         .map((h) => linesOf(h.parentElement))[0];
   // Text nodes, not elements: the text of every wrapper would copy the page over and over.
-  const walk = doc.createTreeWalker(scope, 4);
+  const walk = doc.createTreeWalker(scope, SHOW_TEXT);
   for (let node = walk.nextNode(); node; node = walk.nextNode()) {
     const t = clean(node.textContent);
     if (PAY_LINE.test(t) && !node.parentElement?.closest(`${CARD},[componentkey*="_Similar"]`)) {

@@ -23,6 +23,9 @@ export function clean(s: string | null | undefined): string {
     : '';
 }
 
+/** `NodeFilter.SHOW_TEXT`: that global is missing where pages are read in Node (CLI, tests). */
+export const SHOW_TEXT = 4;
+
 /** Elements whose text never reaches a reader. */
 const SKIP = /^(script|style|noscript|template|svg|iframe|object|head|title|select)$/;
 /** Text that screen readers get and sighted readers do not (it usually repeats what is shown). */
@@ -102,9 +105,12 @@ export function firstText(scope: ParentNode, selector: string): string {
 
 /** `content` of the first `<meta>` with this property or name. */
 export function metaContent(doc: Document, key: string): string {
-  return clean(
-    doc.querySelector(`meta[property="${key}"],meta[name="${key}"]`)?.getAttribute('content'),
-  );
+  // The browser keeps this list between calls; a selector would walk a 1 MB page for every
+  // absent key.
+  for (const meta of doc.getElementsByTagName('meta'))
+    if (meta.getAttribute('property') === key || meta.getAttribute('name') === key)
+      return clean(meta.getAttribute('content'));
+  return '';
 }
 
 /** The page's `<title>`, without a notification badge such as "(3) ". */

@@ -276,6 +276,16 @@ describe('salaryFromJsonLd', () => {
       { min: 46550, currency: 'USD', period: 'hour', posted: 'From USD 22.38 per hour' },
     ],
     [
+      amount(quantity({ value: 123456789.456, unitText: 'YEAR' }), 'VND'),
+      {
+        min: 123456789,
+        max: 123456789,
+        currency: 'VND',
+        period: 'year',
+        posted: 'VND 123,456,789.46 per year',
+      },
+    ],
+    [
       amount(quantity({ maxValue: '90000', unitText: 'YEAR' })),
       { max: 90000, currency: 'USD', period: 'year', posted: 'Up to USD 90,000 per year' },
     ],
