@@ -10,6 +10,7 @@
 export const ASHBY_HOSTS = /(^|\.)ashbyhq\.com$/;
 export const BOSSZHIPIN_HOSTS = /(^|\.)zhipin\.com$/;
 export const BREEZY_HOSTS = /(^|\.)breezy\.hr$/;
+export const COMPUTRABAJO_HOSTS = /(^|\.)computrabajo\.com$/;
 export const GLASSDOOR_HOSTS = /(^|\.)glassdoor\.[a-z.]+$/;
 export const GREENHOUSE_HOSTS = /(^|\.)greenhouse\.io$/;
 export const HH_HOSTS = /(^|\.)hh\.(ru|kz|uz|by)$/;
@@ -38,6 +39,7 @@ export const CAREER_HOSTS = {
   ashby: { hosts: ASHBY_HOSTS, script: 'ats' },
   bosszhipin: { hosts: BOSSZHIPIN_HOSTS, script: 'boards' },
   breezy: { hosts: BREEZY_HOSTS, script: 'ats' },
+  computrabajo: { hosts: COMPUTRABAJO_HOSTS, script: 'boards' },
   glassdoor: { hosts: GLASSDOOR_HOSTS, script: 'boards' },
   greenhouse: { hosts: GREENHOUSE_HOSTS, script: 'ats' },
   hh: { hosts: HH_HOSTS, script: 'boards' },

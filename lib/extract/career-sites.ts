@@ -8,6 +8,7 @@ import { ashby } from './ashby';
 import { bosszhipin } from './bosszhipin';
 import { breezy } from './breezy';
 import type { CareerSiteKey } from './career-hosts';
+import { computrabajo } from './computrabajo';
 import { generic } from './generic';
 import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
@@ -31,6 +32,7 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   ashby,
   bosszhipin,
   breezy,
+  computrabajo,
   glassdoor,
   greenhouse,
   hh,
@@ -56,6 +58,7 @@ export const ATS_SITES = [ashby, breezy, greenhouse, lever, personio, smartrecru
 export const ENTERPRISE_SITES = [oracle, refline, workday];
 export const BOARD_SITES = [
   bosszhipin,
+  computrabajo,
   glassdoor,
   hh,
   jobstreet,

@@ -12,7 +12,7 @@ import { jsonLdLayer } from './jsonld';
 import { metaLayer, titleLayer } from './meta';
 import { microdataLayer } from './microdata';
 import { payLineLayer } from './pay-line';
-import { findSalaryInText } from './salary';
+import { findSalaryInText, payInProse } from './salary';
 import { clean } from './text';
 import type {
   FieldName,
@@ -147,6 +147,14 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
       if (hasAmount(pay)) {
         salary = pay;
         origins.salary = origins.position_title;
+      }
+    }
+    // Else the pay its description states ("the base salary range for this role is …").
+    if (!salary && draft.description) {
+      const pay = payInProse(draft.description);
+      if (hasAmount(pay)) {
+        salary = pay;
+        origins.salary = origins.description;
       }
     }
     if (salary) {

@@ -174,6 +174,10 @@ function toSalary(
   if (Number.isNaN(aValue + bValue)) return null;
   // "$150-190k": a suffix on one end only applies to both when that keeps them in order.
   const both = (aMult === 1) !== (bMult === 1) && aValue <= bValue ? aMult * bMult : 0;
+  const lo = aValue * (both || aMult);
+  const hi = bValue * (both || bMult);
+  // Two ends this far apart are no range: "Level 3 - $130,000 - $160,000" is a level, then the pay.
+  if (b && Math.max(lo, hi) > 20 * Math.min(lo, hi)) return null;
   // Money-looking: a sign or code; else a k on a range ("150-190k"). Text that is a salary element
   // (lenient) may also be "150k" or "130,000". A lone million ("$50M raised") is rarely pay.
   const money =
@@ -184,8 +188,8 @@ function toSalary(
   if (!money || (!b && aMult === 1e6)) return null;
   const open = q && (UP_TO.test(q[1] ?? '') ? 'min' : 'max'); // the end left open
   return finish(
-    open === 'min' ? undefined : aValue * (both || aMult),
-    open === 'max' || plus ? undefined : bValue * (both || bMult),
+    open === 'min' ? undefined : lo,
+    open === 'max' || plus ? undefined : hi,
     p ? periodOf(p[1] ?? p[2] ?? p[3]) : undefined,
     said(a) ?? said(b) ?? signed(a) ?? signed(b),
     t.slice(start, end).trim(),
@@ -235,6 +239,22 @@ export function parseSalary(text: string): Salary | null {
  */
 export function findSalaryInText(text: string): Salary | null {
   return scan(text, false);
+}
+
+/** Words that name pay in a description's prose. */
+const PAY_WORD = /\b(salary|pay|compensation|wages?|OTE)\b/gi;
+
+/**
+ * Pay a description states in its prose: the first amount soon after a word that names pay ("range
+ * for this role starts at: $64,500 base", "The base salary range is $120,000 - $150,000"). Sums
+ * elsewhere in the text name other things ("$220.5M in funding").
+ */
+export function payInProse(text: string): Salary | null {
+  for (const word of text.matchAll(PAY_WORD)) {
+    const pay = findSalaryInText(text.slice(word.index, word.index + 160));
+    if (pay) return pay;
+  }
+  return null;
 }
 
 /** A salary element's text, else a salary in it ("$130,000 - $160,000 a year - Full-time"). */

@@ -30,6 +30,8 @@ export const SHOW_TEXT = 4;
 const SKIP = /^(script|style|noscript|template|svg|iframe|object|head|title|select)$/;
 /** Text that screen readers get and sighted readers do not (it usually repeats what is shown). */
 const SCREEN_READER = /(^|\s)(visually-?hidden|sr-only|a11y-text|screen-?reader-(text|only))(\s|$)/;
+/** A separator a site draws between two facts ("Bengaluru • Remote"). */
+const SEPARATOR = /^\s*([•·|])\s*$/;
 /** Elements after which a reader sees a line break. */
 const BLOCK =
   /^(address|article|aside|blockquote|br|dd|div|dl|dt|fig\w*|footer|form|h[1-6r]|header|li|main|nav|ol|p|pre|section|t[dhr]|table|ul)$/;
@@ -59,6 +61,15 @@ function gather(root: Node, strict: boolean, lines: boolean): string {
       stack.push(node.nextSibling);
       if (node.nodeType === 3) out += (node as Text).data;
       else if (node.nodeType === 1 && !hiddenEl(node as Element, strict)) {
+        // A bullet in an element of its own is spaced by the site's style, not by text: "Bengaluru,
+        // Karnataka<span>•</span>Remote" (Indeed, 2024).
+        const bullet = SEPARATOR.exec(
+          node.firstChild === node.lastChild ? (node.textContent ?? '') : '',
+        );
+        if (bullet) {
+          out += ` ${bullet[1]} `;
+          continue;
+        }
         if (BLOCK.test((node as Element).localName)) {
           out += sep;
           stack.push(sep);

@@ -3,6 +3,7 @@ import {
   findSalaryInText,
   formatSalaryForNotes,
   parseSalary,
+  payInProse,
   salaryFromJsonLd,
 } from '@/lib/extract/salary';
 import type { Salary, SalaryPeriod } from '@/lib/extract/types';
@@ -146,6 +147,8 @@ describe('findSalaryInText', () => {
       '$145,000 - $180,000 USD',
     ],
     ['Salary: 100,000 - 120,000 EUR, plus equity', 100000, 120000, 'EUR', '100,000 - 120,000 EUR'],
+    // A level before the pay is no end of its range (Taleo, Costco).
+    ['Pay Ranges: Level 3 - $130,000 - $160,000', 130000, 160000, 'USD', '$130,000 - $160,000'],
     // A range wins over a lone amount earlier in the text.
     [
       'We raised $50M and offer a $2,000 budget. Salary: $140k - $160k.',
@@ -216,6 +219,28 @@ describe('findSalaryInText', () => {
       expect(() => findSalaryInText(text)).not.toThrow();
       expect(() => parseSalary(text)).not.toThrow();
     }
+  });
+});
+
+describe('payInProse', () => {
+  it('reads the first amount after a word that names pay, a lone "starts at" as a minimum', () => {
+    const carta =
+      'Our expected cash compensation (salary + commission if applicable) range for this role starts at:\n$64,500 base in New York City, NY\n$58,845 base in Seattle, WA';
+    expect(payInProse(carta)).toMatchObject({ min: 64500, currency: 'USD', period: 'year' });
+    expect(payInProse(carta)?.max).toBeUndefined();
+    expect(
+      payInProse(
+        'We are a team of 40. The base salary range for this role is $120,000 - $150,000.',
+      ),
+    ).toMatchObject({ min: 120000, max: 150000 });
+  });
+
+  it('takes no sum that names something else, nor one far from the word', () => {
+    expect(payInProse('We raised $220.5M in funding and pay a competitive salary.')).toBeNull();
+    expect(
+      payInProse(`Competitive salary. ${'We build things. '.repeat(12)}$5,000 signing bonus.`),
+    ).toBeNull();
+    expect(payInProse('Join a team that ships $120,000 - $150,000 deals every week.')).toBeNull();
   });
 });
 
