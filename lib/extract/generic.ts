@@ -17,7 +17,7 @@
  */
 import { looksLikeJob } from './meta';
 import { findSalaryInText, payIn } from './salary';
-import { clean, SHOW_TEXT, shownText, textOf } from './text';
+import { clean, docTitle, fold, metaContent, SHOW_TEXT, shownText, textOf } from './text';
 import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
@@ -57,6 +57,9 @@ function labelCandidates(root: Element): Set<Element> {
       el = el.parentElement, up++
     )
       around.unshift(el);
+    // A form control's label names what an applicant types (Waymo's job alert: "Locations" →
+    // "e576a9be"), not a field of the job.
+    if (around.some((el) => el.matches('label[for]'))) continue;
     for (const el of around) if (el.matches(LABEL_TAGS)) found.add(el);
   }
   return found;
@@ -88,19 +91,38 @@ function labelled(root: Element, job: PartialJob): PartialJob {
   return job;
 }
 
-/** Places as a line writes them: "Mountain View, California; San Francisco, California". */
-const PLACES = /^\p{Lu}[\p{L} .'-]*(?:[,;] ?\p{Lu}[\p{L} .'-]*)+$/u;
+/**
+ * Places as a line writes them: "Mountain View, California; San Francisco, California", "Remote -
+ * United States".
+ */
+const PLACES =
+  /^(\p{Lu}[\p{L} .'-]*(?:[,;] ?\p{Lu}[\p{L} .'-]*)+|(?:Remote|Hybrid) [-–] \p{Lu}[\p{L} .'-]*)$/u;
+
+/** The first element of the body whose own text is `text`. */
+function elementOfText(doc: Document, text: string): Element | null {
+  if (text.length < 4) return null;
+  const walk = doc.createTreeWalker(doc.body, SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode())
+    if (clean(node.nodeValue) === text) return node.parentElement;
+  return null;
+}
 
 export const generic: SiteExtractor = {
   // No name: the page's own site name is the source.
   name: '',
   matches: () => true,
   extract(doc, url) {
-    // The job's heading: its first <h1> that a reader sees (OpenAI's first is a screen reader's
-    // "Mobile Navigation"), else an element named for it (topjobs.lk's <h3 class="job-title">).
+    // The job's heading: the first <h1> a reader sees (OpenAI's first is a screen reader's "Mobile
+    // Navigation") that the page's title names (Waymo's menu has six before it), else the first
+    // one, else an element named for it (topjobs.lk's <h3 class="job-title">).
+    const shown = [...doc.querySelectorAll('h1')].filter((h) => shownText(h));
+    const named = fold(`${docTitle(doc)} ${metaContent(doc, 'og:title')}`);
     const h1 =
-      [...doc.querySelectorAll('h1')].find((h) => shownText(h)) ??
-      doc.querySelector('[class*=job-title]');
+      shown.find((h) => fold(shownText(h)).length > 3 && named.includes(fold(shownText(h)))) ??
+      shown[0] ??
+      doc.querySelector('[class*=job-title]') ??
+      // A page of no headings at all (Gem): the element whose text is the page's title.
+      elementOfText(doc, docTitle(doc));
     if (!h1 || !looksLikeJob(doc, url)) return {};
     let zone: Element = h1;
     for (let up = 0; up < 3; up++) {

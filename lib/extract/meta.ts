@@ -87,6 +87,8 @@ const JOBS_OF =
   "(?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ";
 /** Those words as its title's decoration: "Engineer | Jobs bei comparis.ch". */
 const JOBS_AT = new RegExp(` [-|–—·] ${JOBS_OF}([^|–—]+)$`, 'i');
+/** Or before it: "Careers at Ditto | Fullstack Software Engineer". */
+const JOBS_FIRST = new RegExp(`^${JOBS_OF}([^|–—]+?) [-|–—·] `, 'i');
 
 /**
  * The site's own name at the end of its `<title>` ("… – Djinni", "… | Built In San Francisco"): a
@@ -111,16 +113,24 @@ function nameInTitle(doc: Document, url: URL): string {
 type AnswerOf = (origin: Origin) => PartialJob;
 
 /** The fields of a page's title or `og:title`, cleaned of its decorations. */
-function fromTitle(raw: string, doc: Document, url: URL, answerOf: AnswerOf): PartialJob {
+function fromTitle(full: string, doc: Document, url: URL, answerOf: AnswerOf): PartialJob {
   const ld = answerOf('jsonld');
+  const first = JOBS_FIRST.exec(full.slice(0, READ));
+  const raw = first ? full.slice(first[0].length) : full;
+  // "<title> | Edgehog Trading" on an ATS whose address names the company (ats.rippling.com/en-CA/
+  // edgehog-trading/jobs/…): the company, not a part of the title.
+  const parts = raw.split(/ [-|–—·] /);
+  const last = parts.length > 1 ? (parts.pop() ?? '') : '';
+  const inAddress = url.pathname.split('/').some((s) => s.length > 3 && fold(s) === fold(last));
   const known = [
     ...siteNames(doc, url),
     careersAt(doc),
     ld.company_name ?? '',
+    inAddress ? last : '',
     ...(ld.location ?? '').split(/[,;] ?/),
   ];
   const names = siteNames(doc, url);
-  const own = JOBS_AT.exec(raw.slice(0, READ));
+  const own = first ?? JOBS_AT.exec(raw.slice(0, READ));
   // Without the job's id after it, when the address holds that id ("Developer 1742846").
   const title = stripSite(undecorate(raw, known), names).replace(/ #?(\d{4,})$/, (id, digits) =>
     url.pathname.includes(digits) ? '' : id,
@@ -130,11 +140,10 @@ function fromTitle(raw: string, doc: Document, url: URL, answerOf: AnswerOf): Pa
     return { position_title: at[1], company_name: at[2], location: at[3] };
   // "<title> — <Company>" on the company's own site: the name its host carries.
   const host = fold(names[1]);
-  const last = raw.split(/ [-|–—·] /).pop() ?? '';
   const ownName = own?.[1] && !PLACE.test(own[1]) ? own[1] : undefined;
   // A name of jobs ("OnlineJobs.ph") is a board's, not an employer's.
   const ownSite = host.length > 3 && fold(last).startsWith(host) && !BOARD_NAME.test(last);
-  const company = ownName ?? (ownSite ? last : undefined);
+  const company = ownName ?? (ownSite || inAddress ? last : undefined);
   return { position_title: title, company_name: clean(company) };
 }
 

@@ -88,6 +88,18 @@ function cleanAddress(u: URL, page: URL): URL {
   return out;
 }
 
+/** Whether `u` is an address above the page's that leaves out a segment holding an id. */
+function leavesOutJobId(u: URL, page: URL): boolean {
+  const above = u.pathname.replace(/\/$/, '');
+  return (
+    page.pathname.startsWith(`${above}/`) &&
+    page.pathname
+      .slice(above.length + 1)
+      .split('/')
+      .some((segment) => /^(?=.*\d)[\w-]{6,}$/.test(segment))
+  );
+}
+
 /**
  * The job's address and key. LinkedIn and Indeed are rebuilt from the job id; elsewhere the address
  * the site's own extractor found for the job on screen (a search pane's job), then the page's own
@@ -112,8 +124,14 @@ export function jobAddress(
     : [];
   for (const [href, origin] of candidates) {
     const u = parse(href(), page);
-    // A home page is no job's address (sites that point every page's og:url at their root).
-    if (u && bareHost(u) === bareHost(page) && (u.pathname !== '/' || page.pathname === '/')) {
+    // A home page is no job's address (sites that point every page's og:url at their root), nor is
+    // the board above the job (Gem's og:url "/trojan-trading" on "/trojan-trading/am9icG9z…").
+    if (
+      u &&
+      bareHost(u) === bareHost(page) &&
+      (u.pathname !== '/' || page.pathname === '/') &&
+      !leavesOutJobId(u, page)
+    ) {
       const url = fit(cleanAddress(u, page));
       return { url, key: url, origin };
     }
