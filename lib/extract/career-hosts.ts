@@ -14,16 +14,19 @@ export const COMPUTRABAJO_HOSTS = /(^|\.)computrabajo\.com$/;
 export const GLASSDOOR_HOSTS = /(^|\.)glassdoor\.[a-z.]+$/;
 export const GREENHOUSE_HOSTS = /(^|\.)greenhouse\.io$/;
 export const HH_HOSTS = /(^|\.)hh\.(ru|kz|uz|by)$/;
+export const JOBINDEX_HOSTS = /(^|\.)jobindex\.dk$/;
 export const JOBSTREET_HOSTS = /(^|\.)jobstreet\.com$/;
 /** 求人ボックス.com, as an address spells it. */
 export const KYUJINBOX_HOSTS = /(^|\.)xn--pckua2a7gp15o89zb\.com$/;
 export const LEVER_HOSTS = /(^|\.)lever\.co$/;
 export const ORACLE_HOSTS = /\.fa(\.[a-z\d-]+)?\.oraclecloud\.com$/;
+export const PAYLOCITY_HOSTS = /(^|\.)recruiting\.paylocity\.com$/;
 export const PERSONIO_HOSTS = /\.jobs\.personio\.[a-z]+$/;
 export const REFLINE_HOSTS = /(^|\.)refline\.ch$/;
 export const SEEK_HOSTS = /(^|\.)seek\.(com|com\.au|co\.nz)$/;
 export const SIMPLYHIRED_HOSTS = /(^|\.)simplyhired\.[a-z.]+$/;
 export const SMARTRECRUITERS_HOSTS = /(^|\.)smartrecruiters\.com$/;
+export const WELLFOUND_HOSTS = /(^|\.)wellfound\.com$/;
 export const WORKABLE_HOSTS = /(^|\.)workable\.com$/;
 export const WORKDAY_HOSTS = /\.myworkday(jobs|site)\.com$/;
 export const ZIPRECRUITER_HOSTS = /(^|\.)ziprecruiter\.[a-z.]+$/;
@@ -43,15 +46,18 @@ export const CAREER_HOSTS = {
   glassdoor: { hosts: GLASSDOOR_HOSTS, script: 'boards' },
   greenhouse: { hosts: GREENHOUSE_HOSTS, script: 'ats' },
   hh: { hosts: HH_HOSTS, script: 'boards' },
+  jobindex: { hosts: JOBINDEX_HOSTS, script: 'boards' },
   jobstreet: { hosts: JOBSTREET_HOSTS, script: 'boards' },
   kyujinbox: { hosts: KYUJINBOX_HOSTS, script: 'boards' },
   lever: { hosts: LEVER_HOSTS, script: 'ats' },
   oracle: { hosts: ORACLE_HOSTS, script: 'enterprise' },
+  paylocity: { hosts: PAYLOCITY_HOSTS, script: 'enterprise' },
   personio: { hosts: PERSONIO_HOSTS, script: 'ats' },
   refline: { hosts: REFLINE_HOSTS, script: 'enterprise' },
   seek: { hosts: SEEK_HOSTS, script: 'boards' },
   simplyhired: { hosts: SIMPLYHIRED_HOSTS, script: 'boards' },
   smartrecruiters: { hosts: SMARTRECRUITERS_HOSTS, script: 'ats' },
+  wellfound: { hosts: WELLFOUND_HOSTS, script: 'boards' },
   workable: { hosts: WORKABLE_HOSTS, script: 'ats' },
   workday: { hosts: WORKDAY_HOSTS, script: 'enterprise' },
   ziprecruiter: { hosts: ZIPRECRUITER_HOSTS, script: 'boards' },

@@ -14,15 +14,18 @@ import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { hh } from './hh';
 import { createExtractor, type Extractor, FALLBACKS, type JobDraft } from './index';
+import { jobindex } from './jobindex';
 import { kyujinbox } from './kyujinbox';
 import { lever } from './lever';
 import { oracle } from './oracle';
+import { paylocity } from './paylocity';
 import { personio } from './personio';
 import { refline } from './refline';
 import { jobstreet, seek } from './seek';
 import { simplyhired } from './simplyhired';
 import { smartrecruiters } from './smartrecruiters';
 import type { SiteExtractor } from './types';
+import { wellfound } from './wellfound';
 import { workable } from './workable';
 import { workday } from './workday';
 import { ziprecruiter } from './ziprecruiter';
@@ -36,15 +39,18 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
   glassdoor,
   greenhouse,
   hh,
+  jobindex,
   jobstreet,
   kyujinbox,
   lever,
   oracle,
+  paylocity,
   personio,
   refline,
   seek,
   simplyhired,
   smartrecruiters,
+  wellfound,
   workable,
   workday,
   ziprecruiter,
@@ -55,16 +61,18 @@ export const CAREER_SITES: Record<CareerSiteKey, SiteExtractor> = {
  * constant each, so that a script bundles its own sites' rules and no other's.
  */
 export const ATS_SITES = [ashby, breezy, greenhouse, lever, personio, smartrecruiters, workable];
-export const ENTERPRISE_SITES = [oracle, refline, workday];
+export const ENTERPRISE_SITES = [oracle, paylocity, refline, workday];
 export const BOARD_SITES = [
   bosszhipin,
   computrabajo,
   glassdoor,
   hh,
+  jobindex,
   jobstreet,
   kyujinbox,
   seek,
   simplyhired,
+  wellfound,
   ziprecruiter,
 ];
 

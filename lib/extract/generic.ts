@@ -1,18 +1,22 @@
 /**
  * Rules for career sites without an extractor of their own, read around the job's heading (the
- * page's first `<h1>`, else an element whose class names the job title, and a few levels above it,
- * never the whole page with its similar jobs):
- * - a labelled field ("Salário" → "€20 000 - €40 000", "Location" → "Berlin"), proved by
- *   itjobs-tobe.html; the place also from a labelled list elsewhere on the page ("Place of work:
- *   Cham"), proved by jobsch/detail-rocken-medtech.html.gz;
+ * first `<h1>` the page's title names, else its first `<h1>`, else an element whose class names the
+ * job title, else the element whose text is the page's title; and a few levels above it, never the
+ * whole page with its similar jobs):
+ * - a labelled field ("Salário" → "€20 000 - €40 000", "Location" → "Berlin", "Společnost" →
+ *   "Edhouse s.r.o."), proved by itjobs-tobe.html and jobscz/; the place and pay also from a
+ *   labelled list elsewhere on the page ("Place of work: Cham"), proved by
+ *   jobsch/detail-rocken-medtech.html.gz;
  * - an element whose class names a salary;
  * - the line above the heading, "Department · Location · Work mode" or "Location · Work mode"
  *   (Teamtailor's career sites on their own domains), proved by apply-oneflow.html and
  *   teamtailor/apply-arqh-platform.html.gz;
- * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/);
- * - a pay line right under the heading (workatastartup/).
- * - a place in the page's data about its job (`data-joblocation`), or on the first line after the
- *   heading (careersite/job-databricks-…, careers-openai-…).
+ * - a place beside a map pin or in an element named for it (builtin/, workatastartup/, topjobs/),
+ *   or in one the site's tests name (jobscz/);
+ * - a pay line right under the heading (workatastartup/);
+ * - a place in the page's data about its job (`data-joblocation`);
+ * - the places on the line under the heading (careersite/job-databricks-…, careers-openai-…,
+ *   gem/…: "Remote - United States").
  * Only on a page that looks like a job posting (meta.ts `looksLikeJob`).
  */
 import { looksLikeJob } from './meta';
@@ -21,10 +25,16 @@ import { clean, docTitle, fold, metaContent, SHOW_TEXT, shownText, textOf } from
 import type { PartialJob, SiteExtractor } from './types';
 
 const LOCATION =
-  /^(locations?|cit(y|ies)|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro|địa điểm)\s*:?$/i;
+  /^((office )?locations?|cit(y|ies)|work location|localidade|localiza[cç][aã]o|local|ubicaci[oó]n|lieu|ort|standort|sede|localit[aà]|locatie|lokalizacja|job location|place of work|arbeitsort|lieu de travail|luogo di lavoro|địa điểm)\s*:?$/i;
 const SALARY =
   /^((wage ?\/ ?)?((local|base|annual) )?(pay|salary|wage)( range)?|sal[aá]rio|salario|salaire|gehalt|compensation|remunera[cç][aã]o|remuneraci[oó]n|retribuzione|salaris|wynagrodzenie)\s*:?$/i;
+/** Labels of the employer, read only around the heading (a footer's "Company" heads its menu). */
+const COMPANY =
+  /^(company|employer|hiring company|společnost|spoločnosť|zamestnávateľ|firma|empresa|entreprise|unternehmen|arbeitgeber|pracodawca)\s*:?$/i;
 const WORK_MODE = /^(remote|hybrid|on-?site|in office|teletrabalho|remoto|h[ií]brido)$/i;
+
+/** Controls that lead elsewhere: their text ("Locations" in a menu, a filter's pin) is no field. */
+const ELSEWHERE = 'a,nav,button';
 
 /** At most this many elements around the heading are read. */
 const ZONE_SIZE = 300;
@@ -49,7 +59,11 @@ function labelCandidates(root: Element): Set<Element> {
     const head = (colon < 0 ? text : text.slice(0, colon)).trim();
     if (head.length < 2 || head.length > 60) continue;
     const label = clean(head);
-    if (!LOCATION.test(label) && !SALARY.test(label)) continue;
+    if (!LOCATION.test(label) && !SALARY.test(label) && !COMPANY.test(label)) continue;
+    // A link's or a control's text is a way elsewhere ("Locations" in a menu, Levels.fyi's
+    // "Location" filter), and a form control's label names what an applicant types (Waymo's job
+    // alert: "Locations" → "e576a9be"): neither is a field of the job.
+    if (node.parentElement?.closest(`${ELSEWHERE},label[for]`)) continue;
     const around: Element[] = [];
     for (
       let el = node.parentElement, up = 0;
@@ -57,16 +71,16 @@ function labelCandidates(root: Element): Set<Element> {
       el = el.parentElement, up++
     )
       around.unshift(el);
-    // A form control's label names what an applicant types (Waymo's job alert: "Locations" →
-    // "e576a9be"), not a field of the job.
-    if (around.some((el) => el.matches('label[for]'))) continue;
     for (const el of around) if (el.matches(LABEL_TAGS)) found.add(el);
   }
   return found;
 }
 
-/** Labelled fields in `root` ("Location" → "Berlin", "Salary" → "€40 000"), into `job`. */
-function labelled(root: Element, job: PartialJob): PartialJob {
+/**
+ * Labelled fields in `root` ("Location" → "Berlin", "Salary" → "€40 000", "Společnost" → "Edhouse
+ * s.r.o."), into `job`; the company only when `employer` (around the heading).
+ */
+function labelled(root: Element, job: PartialJob, employer = false): PartialJob {
   for (const el of labelCandidates(root)) {
     if (el.childElementCount > 1) continue;
     // A label is short: a wrapper's text is not even cleaned.
@@ -77,15 +91,18 @@ function labelled(root: Element, job: PartialJob): PartialJob {
     const [, label = text, inline] = /^([^:]{2,30}?) ?: (.{2,120})$/.exec(text) ?? [];
     if (label.length > 30) continue;
     const isLocation = LOCATION.test(label);
-    // A link's text is a way elsewhere ("Locations" in a menu), not a field's label.
-    if ((!isLocation && !SALARY.test(label)) || el.closest('a,nav')) continue;
+    const isCompany = employer && COMPANY.test(label);
+    if (!isLocation && !isCompany && !SALARY.test(label)) continue;
     // Beside it, after it in its parent, or beside its parent (iCIMS's <dt><span>City</span></dt>).
     const value =
       inline ||
       textOf(el.nextElementSibling) ||
       textOf(el.parentElement).slice(label.length).trim() ||
       textOf(el.parentElement?.nextElementSibling);
+    // Another label is no value ("Company" above "Company Email:" on topjobs.lk).
+    if (value.endsWith(':')) continue;
     if (isLocation) job.location ||= value;
+    else if (isCompany) job.company_name ||= value;
     else job.salary ??= payIn(value);
   }
   return job;
@@ -97,6 +114,31 @@ function labelled(root: Element, job: PartialJob): PartialJob {
  */
 const PLACES =
   /^(\p{Lu}[\p{L} .'-]*(?:[,;] ?\p{Lu}[\p{L} .'-]*)+|(?:Remote|Hybrid) [-–] \p{Lu}[\p{L} .'-]*)$/u;
+
+/** Elements that end a line of text. */
+const LINE = 'p,div,li,dd,span,h2,h3,h4,h5,h6';
+
+/**
+ * The places on the first line after the heading, before a team after a dash (Databricks, OpenAI:
+ * "San Francisco, California, United States — Go To Market"); the whole line when its places are
+ * links of their own (Startup Jobs: "<a>San Francisco</a>, <a>United States</a>").
+ */
+function placesUnder(h1: Element): string {
+  const walk = h1.ownerDocument.createTreeWalker(h1.ownerDocument.body, SHOW_TEXT);
+  walk.currentNode = h1;
+  let node: Node | null = null;
+  for (let n = 0; !node && n < 30 && walk.nextNode(); n++)
+    if (!h1.contains(walk.currentNode) && clean(walk.currentNode.textContent))
+      node = walk.currentNode;
+  const line = node?.parentElement?.closest(LINE);
+  const own = clean(node?.textContent);
+  const whole = line && !line.contains(h1) ? textOf(line) : '';
+  for (const text of [own, whole.length < 200 ? whole : '']) {
+    const places = text.split(/ [—–|] /)[0] ?? '';
+    if (PLACES.test(places)) return places;
+  }
+  return '';
+}
 
 /** The first element of the body whose own text is `text`. */
 function elementOfText(doc: Document, text: string): Element | null {
@@ -117,8 +159,16 @@ export const generic: SiteExtractor = {
     // one, else an element named for it (topjobs.lk's <h3 class="job-title">).
     const shown = [...doc.querySelectorAll('h1')].filter((h) => shownText(h));
     const named = fold(`${docTitle(doc)} ${metaContent(doc, 'og:title')}`);
+    // Or that starts with the title's first part (Python.org's heading adds the company and place).
+    const lead = fold(docTitle(doc).split(/ [-|–—] |, | at /)[0]);
+    const names = (h: Element) => {
+      const text = fold(shownText(h));
+      return (
+        text.length > 3 && (named.includes(text) || (lead.length > 3 && text.startsWith(lead)))
+      );
+    };
     const h1 =
-      shown.find((h) => fold(shownText(h)).length > 3 && named.includes(fold(shownText(h)))) ??
+      shown.find(names) ??
       shown[0] ??
       doc.querySelector('[class*=job-title]') ??
       // A page of no headings at all (Gem): the element whose text is the page's title.
@@ -132,7 +182,7 @@ export const generic: SiteExtractor = {
       zone = p;
     }
     const job: PartialJob = {};
-    labelled(zone, job);
+    labelled(zone, job, true);
     // A page's "key information" list may sit apart from its heading (jobs.ch, Avature).
     const apart = job.location && job.salary ? {} : labelled(doc.body, {});
     job.location ||=
@@ -153,19 +203,14 @@ export const generic: SiteExtractor = {
       if (parts.length === 2) job.location = parts[1];
       else if (parts.length === 1 && all.length === 2) job.location = parts[0];
     }
-    // A place beside a map pin ("fa-location-dot") or in an element named for it.
-    const pin = zone.querySelector('[class*=location]');
+    // A place beside a map pin ("fa-location-dot") or in an element named for it, not a filter's;
+    // or one the site's tests name (Jobs.cz's map link, `data-test="jd-info-location"`).
+    const pin =
+      zone.querySelector('[data-test*=location],[data-testid*=location]') ??
+      [...zone.querySelectorAll('[class*=location]')].find((el) => !el.closest(ELSEWHERE));
     const row = pin?.parentElement;
-    job.location ||= textOf(pin) || textOf(row) || textOf(row?.nextElementSibling);
-    // Else the places on the first line after the heading, before a team after a dash (Databricks,
-    // OpenAI: "San Francisco, California, United States — Go To Market").
-    const walk = doc.createTreeWalker(doc.body, SHOW_TEXT);
-    walk.currentNode = h1;
-    let under = '';
-    for (let n = 0; !under && n < 30 && walk.nextNode(); n++)
-      if (!h1.contains(walk.currentNode)) under = clean(walk.currentNode.textContent);
-    under = under.split(/ [—–|] /)[0] ?? '';
-    if (PLACES.test(under)) job.location ||= under;
+    job.location ||=
+      textOf(pin) || textOf(row) || textOf(row?.nextElementSibling) || placesUnder(h1);
     return job;
   },
 };

@@ -13,7 +13,7 @@ import { metaLayer, titleLayer } from './meta';
 import { microdataLayer } from './microdata';
 import { payLineLayer } from './pay-line';
 import { findSalaryInText, payInProse } from './salary';
-import { clean } from './text';
+import { clean, fold } from './text';
 import type {
   FieldName,
   JobAddress,
@@ -141,6 +141,17 @@ export function createExtractor(sites: SiteExtractor[], fallbacks?: Fallbacks): 
       }
     }
 
+    // A title that ends with its company's name or its place ("Software developer – Edhouse
+    // s.r.o.", "Software Engineer - USDS - San Jose, California, United States") loses it.
+    const named = / [-|–—·] (?!.* [-|–—·] )(.+)$/.exec(draft.position_title ?? '');
+    // A place by its first part, the city ("San Jose, California, US").
+    const city = (place = '') => fold(place.split(',')[0]);
+    if (
+      named &&
+      (fold(named[1]) === fold(draft.company_name) ||
+        (city(named[1]).length > 2 && city(named[1]) === city(draft.location)))
+    )
+      draft.position_title = draft.position_title?.slice(0, named.index);
     // A title that holds the pay ("Engineer ($150k - $180k)") keeps its text and gives the salary.
     if (!salary && draft.position_title) {
       const pay = findSalaryInText(draft.position_title);

@@ -45,7 +45,10 @@ function siteNames(doc: Document, url: URL): string[] {
 
 /** What boards add after the job's title: their words ("Job posting", "Job Offer at X"), its id. */
 const BOARD_WORDS =
-  /^(#?\d{3,}|job posting|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
+  /^(#?\d{3,}|job (posting|ad)|job offer( at .+)?|jobs?|careers?|application|apply( now)?|vacancy|stellenangebot|offre d'emploi|empleo|vaga)$/i;
+
+/** A place after a title, as "<City>, <Region>[, <Country>]": " in Phoenix, Arizona". */
+const IN_PLACE = / in (\p{Lu}[\p{L} .'-]*(?:, \p{Lu}[\p{L} .'-]*){1,2})$/u;
 
 /**
  * A title without the board's, the company's and the place's decorations: " - Toronto, ON - Job
@@ -55,7 +58,10 @@ const BOARD_WORDS =
 export function undecorate(title: string, known: string[]): string {
   // Short names (a region's "ON") must match whole: "Online Marketing" is no decoration.
   const drop = known.map(fold).filter(Boolean);
-  const parts = title.slice(0, READ).split(/ [-|–—·] /);
+  const read = title.slice(0, READ);
+  const parts = read.split(/ [-|–—·] /);
+  // Where each part after the first starts: the title is cut there, its own "|" kept.
+  const starts = [...read.matchAll(/ [-|–—·] /g)].map((m) => m.index);
   while (parts.length > 1) {
     const last = parts[parts.length - 1] ?? '';
     const f = fold(last);
@@ -65,12 +71,13 @@ export function undecorate(title: string, known: string[]): string {
     parts.pop();
   }
   return clean(
-    parts
-      .join(' - ')
-      // " Job in Melbourne VIC", " in Phoenix, Arizona" (a place, as "<City>, <Region>").
-      .replace(/ job in [^|–—-]+$| in \p{Lu}[\p{L} .'-]*, \p{Lu}[\p{L} .'-]*$/iu, '')
-      // SuccessFactors' "Career Opportunities: <title>".
-      .replace(/^career opportunit(y|ies): /i, ''),
+    read
+      .slice(0, starts[parts.length - 1] ?? read.length)
+      // " Job in Melbourne VIC", " in Phoenix, Arizona" (a place, as "<City>, <Region>[, <Country>]").
+      .replace(/ job in [^|–—-]+$/i, '')
+      .replace(IN_PLACE, '')
+      // SuccessFactors' "Career Opportunities: <title>", Python.org's "Job: <title>".
+      .replace(/^(career opportunit(y|ies)|job): /i, ''),
   );
 }
 
@@ -85,8 +92,8 @@ const AT = /^(.+?) at ([^—–|]+?)(?: [—–-] (.+))?$/;
 /** A career site's words naming its company: "Jobs bei comparis.ch", "Careers at Acme". */
 const JOBS_OF =
   "(?:jobs?|careers?|karriere|stellen(?:angebote)?|emplois?|offres? d'emploi|job offer) (?:bei|at|chez|en|à|@) ";
-/** Those words as its title's decoration: "Engineer | Jobs bei comparis.ch". */
-const JOBS_AT = new RegExp(` [-|–—·] ${JOBS_OF}([^|–—]+)$`, 'i');
+/** Those words as its title's decoration: "Engineer | Jobs bei comparis.ch", "Analyst , Careers At X". */
+const JOBS_AT = new RegExp(`(?: [-|–—·]| ?,) ${JOBS_OF}([^|–—]+)$`, 'i');
 /** Or before it: "Careers at Ditto | Fullstack Software Engineer". */
 const JOBS_FIRST = new RegExp(`^${JOBS_OF}([^|–—]+?) [-|–—·] `, 'i');
 
@@ -116,7 +123,10 @@ type AnswerOf = (origin: Origin) => PartialJob;
 function fromTitle(full: string, doc: Document, url: URL, answerOf: AnswerOf): PartialJob {
   const ld = answerOf('jsonld');
   const first = JOBS_FIRST.exec(full.slice(0, READ));
-  const raw = first ? full.slice(first[0].length) : full;
+  const after = JOBS_AT.exec(full.slice(0, READ));
+  const own = first ?? after;
+  // The title without its career site's words, before or after it.
+  const raw = first ? full.slice(first[0].length) : after ? full.slice(0, after.index) : full;
   // "<title> | Edgehog Trading" on an ATS whose address names the company (ats.rippling.com/en-CA/
   // edgehog-trading/jobs/…): the company, not a part of the title.
   const parts = raw.split(/ [-|–—·] /);
@@ -130,7 +140,6 @@ function fromTitle(full: string, doc: Document, url: URL, answerOf: AnswerOf): P
     ...(ld.location ?? '').split(/[,;] ?/),
   ];
   const names = siteNames(doc, url);
-  const own = first ?? JOBS_AT.exec(raw.slice(0, READ));
   // Without the job's id after it, when the address holds that id ("Developer 1742846").
   const title = stripSite(undecorate(raw, known), names).replace(/ #?(\d{4,})$/, (id, digits) =>
     url.pathname.includes(digits) ? '' : id,
@@ -144,7 +153,9 @@ function fromTitle(full: string, doc: Document, url: URL, answerOf: AnswerOf): P
   // A name of jobs ("OnlineJobs.ph") is a board's, not an employer's.
   const ownSite = host.length > 3 && fold(last).startsWith(host) && !BOARD_NAME.test(last);
   const company = ownName ?? (ownSite || inAddress ? last : undefined);
-  return { position_title: title, company_name: clean(company) };
+  // The place its decoration named ("… in Frederick, Maryland, United States").
+  const place = IN_PLACE.exec(raw.slice(0, READ))?.[1];
+  return { position_title: title, company_name: clean(company), location: place };
 }
 
 /** Those words as a career site's banner: "Careers at BlackRock" (Oleeo), "Jobs bei Acme". */
@@ -155,14 +166,13 @@ const careersAt = (doc: Document): string =>
   CAREERS_AT.exec(clean(doc.querySelector('h1')?.textContent))?.[1] ?? '';
 
 /**
- * On a company's own career site (its address says "career"), the company as the page spells the
- * name its host carries (its main label, or the first one past "careers-": iCIMS's
+ * On a company's own career site (its address says "career", or "/jobs/" for a section about it),
+ * the company as the page spells the name its host carries (its main label, or the first one past "careers-": iCIMS's
  * careers-sargentlundy.icims.com): the name of its link home (OpenAI's `<a href="/"
  * aria-label="OpenAI">`), a section about it ("About Sargent & Lundy"), else its summary ("…
  * position at Accenture.").
  */
 function ownerName(doc: Document, url: URL): string {
-  if (!/career/i.test(url.hostname + url.pathname)) return '';
   const labels = url.hostname.split('.');
   const hosts = [labels[labels.length - 2], labels[0]?.replace(/^(careers?|jobs)-/, '')].filter(
     (label) => !/^(careers?|jobs?|apply|www\d*)$/.test(label ?? ''),
@@ -171,14 +181,19 @@ function ownerName(doc: Document, url: URL): string {
     const f = fold(name.replace(/&|\band\b/g, ''));
     return f.length > 3 && hosts.includes(f) ? name : '';
   };
-  const home = named(
-    clean(doc.querySelector('a[href="/"][aria-label]')?.getAttribute('aria-label')),
-  );
+  // A board's link home and summary name the board: those only on a career site's address; a
+  // section about the company also on a job page's (Stripe's "/jobs/listing/…": "About Stripe").
+  const careers = /career/i.test(url.hostname + url.pathname);
+  if (!careers && !/\/jobs?\//.test(url.pathname)) return '';
+  const home = careers
+    ? named(clean(doc.querySelector('a[href="/"][aria-label]')?.getAttribute('aria-label')))
+    : '';
   if (home) return home;
   for (const heading of doc.querySelectorAll('h2,h3')) {
     const about = /^About (.{2,40})$/.exec(clean(heading.textContent))?.[1];
     if (about && named(about)) return about;
   }
+  if (!careers) return '';
   const words = `${metaContent(doc, 'og:description')} ${metaContent(doc, 'description')}`
     .slice(0, READ)
     .split(' ');
@@ -194,7 +209,10 @@ function ownerName(doc: Document, url: URL): string {
 export const metaLayer: Layer = [
   'meta',
   (doc, url, answerOf) => {
-    const siteName = metaContent(doc, 'og:site_name');
+    const ogSite = metaContent(doc, 'og:site_name');
+    // A "site name" that begins the page's title is the job's (aijobs.net's "Software Engineer -
+    // USDS"), not the site's.
+    const siteName = fold(metaContent(doc, 'og:title')).startsWith(fold(ogSite)) ? '' : ogSite;
     const source = siteName || metaContent(doc, 'application-name');
     if (!looksLikeJob(doc, url)) return { source };
     const job = fromTitle(metaContent(doc, 'og:title'), doc, url, answerOf);
@@ -204,7 +222,11 @@ export const metaLayer: Layer = [
       source,
       ...job,
       company_name:
-        named || careersAt(doc) || siteName.replace(BOARD_WORDS, '') || ownerName(doc, url),
+        named ||
+        careersAt(doc) ||
+        // "Guitar Center Careers" is Guitar Center's career site.
+        siteName.replace(BOARD_WORDS, '').replace(/ (careers?|jobs)$/i, '') ||
+        ownerName(doc, url),
     };
   },
 ];

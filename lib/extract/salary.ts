@@ -75,7 +75,7 @@ const AMOUNT = new RegExp(
  * "par an", "за месяц", "mensual" (the word in group 1, 2 or 3).
  */
 const PERIOD =
-  / ?(?:(?:\/ ?|per |an? |each )(h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r|annum|[hdwmy])\b|((?:hour|dai|week|month|year)ly|annual(?:ly)?|mensual|monatlich|mensuel|anual|jährlich|annuel)\b|p\.?a\b\.?|(?:al |por |par |pro |im |ao |за |в )(mes|mês|mois|monat|месяц|hora|heure|stunde|час|año|ano|an|jahr|год|día|dia|jour|tag|день|semana|semaine|woche|неделю)(?![a-zа-яё]))/iy;
+  / ?(?:(?:\/ ?|per |an? |each )(h(?:ou)?r|d(?:ay)?|w(?:ee)?k|mo(?:nth)?|y(?:ea)?r|annum|[hdwmy]|mesiac|měsíc|miesiąc|hod(?:ina|inu)?)(?![a-zà-ž])|((?:hour|dai|week|month|year)ly|annual(?:ly)?|mensual|monatlich|mensuel|anual|jährlich|annuel)\b|p\.?a\b\.?|(?:al |por |par |pro |im |ao |за |в )(mes|mês|mois|monat|месяц|hora|heure|stunde|час|año|ano|an|jahr|год|día|dia|jour|tag|день|semana|semaine|woche|неделю)(?![a-zа-яё]))/iy;
 /** What may stand between the two ends of a range ("to", "a", "à", "bis", "до", "〜"). */
 const RANGE = / ?(?:[-‐‑‒–—−~〜～]|to|and|a|à|bis|до) ?/iy;
 /**

@@ -57,7 +57,7 @@ const fit = (u: URL): string => (u.href.length <= MAX_URL ? u.href : pathOf(u));
 
 /** Query parameters that track the visitor, never the job. */
 const TRACKING =
-  /^(utm_\w+|gh_src|trk|trkInfo|refId|trackingId|lever-(source|origin|via)|from|vjs|tk|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref|referrer|src)$/i;
+  /^(utm_\w+|gh_src|trk|trkInfo|refId|trackingId|lever-(source|origin|via)|from|vjs|tk|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref|referrer|src|searchId|search_id|rps)$/i;
 
 function parse(href: string | null | undefined, base: URL): URL | undefined {
   if (!href) return undefined;

@@ -41,7 +41,8 @@ function spelledStart(site: string, tenant: string): string {
     if (c === tenant.charAt(spelled).toLowerCase()) spelled++;
     else if (/[\p{L}\p{N}]/u.test(c)) return '';
   }
-  return spelled === tenant.length ? site.slice(0, end) : '';
+  // A site id writes a space as "_" ("Exact_Sciences").
+  return spelled === tenant.length ? site.slice(0, end).replaceAll('_', ' ') : '';
 }
 
 export const workday: SiteExtractor = {

@@ -254,6 +254,10 @@ describe('pay in the languages of the boards read', () => {
     ['3 500 € - 4 000 € mensuel', { min: 42_000, max: 48_000, period: 'month' }],
     ['45 000 € par an', { min: 45_000, max: 45_000, period: 'year' }],
     ['₹3L – ₹4L /yr', { min: 300_000, max: 400_000, currency: 'INR' }],
+    // Slovak, Polish and Czech periods after a slash (Profesia: "2 000 EUR/mesiac").
+    ['2 000 EUR/mesiac', { min: 24_000, max: 24_000, period: 'month', currency: 'EUR' }],
+    ['5000 PLN/miesiąc', { min: 60_000, period: 'month', currency: 'PLN' }],
+    ['€30/hodinu', { min: 62_400, period: 'hour', currency: 'EUR' }],
     // Japanese: the period before the amount, 円 after it, 万 ten thousand, 〜 between the ends.
     ['時給1,350円', { min: 2_808_000, max: 2_808_000, period: 'hour', currency: 'JPY' }],
     ['月給25万円～30万円', { min: 3_000_000, max: 3_600_000, period: 'month', currency: 'JPY' }],
