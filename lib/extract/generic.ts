@@ -170,6 +170,8 @@ export const generic: SiteExtractor = {
     const h1 =
       shown.find(names) ??
       shown[0] ??
+      // A page without an <h1> (HRMDirect): the <h2> the title names.
+      [...doc.querySelectorAll('h2')].find((h) => shownText(h) && names(h)) ??
       doc.querySelector('[class*=job-title]') ??
       // A page of no headings at all (Gem): the element whose text is the page's title.
       elementOfText(doc, docTitle(doc));

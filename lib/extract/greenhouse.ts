@@ -11,7 +11,8 @@ import type { SiteExtractor } from './types';
 /** New layout proved by job-gitlab.html; the old one by its documented markup (`.app-title`). */
 const SEL = {
   title: '.job__title h1, .app-title',
-  location: '.job__location, #header .location',
+  /** The 2024 layout's metadata line under the title ("San Francisco, CA; Seattle, WA"). */
+  location: '.job__location, #header .location, .job__title .body--metadata',
   company: '#header .company-name',
   pay: '[class*=pay-range], [class*=pay-transparency], .job__pay',
   description: '.job__description, #content',
