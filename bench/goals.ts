@@ -24,10 +24,9 @@ export function goalRows(results: Results): GoalRow[] {
   });
   const ratio = n('outbox', 'peak_rss_mb_10k') / n('outbox', 'peak_rss_mb_1k');
   return [
-    atMost('extract', 'largest_page_ms', 5, 'ms'),
     {
-      ...atMost('extract', 'slowest_page_ms', 5, 'ms'),
-      value: `${n('extract', 'slowest_page_ms')} ms (a page's first run, nothing compiled yet: at most ${n('extract', 'slowest_first_run_ms')} ms)`,
+      ...atMost('extract', 'largest_page_ms', 5, 'ms'),
+      value: `${n('extract', 'largest_page_ms')} ms (the slowest page: ${n('extract', 'slowest_page_ms')} ms; a page's first run, nothing compiled yet: at most ${n('extract', 'slowest_first_run_ms')} ms)`,
     },
     atMost('extract', 'content_script_bytes', 24_576, 'B'),
     atMost('popup', 'popup_prefill_ms', 150, 'ms'),

@@ -62,10 +62,13 @@ function gather(root: Node, strict: boolean, lines: boolean): string {
       if (node.nodeType === 3) out += (node as Text).data;
       else if (node.nodeType === 1 && !hiddenEl(node as Element, strict)) {
         // A bullet in an element of its own is spaced by the site's style, not by text: "Bengaluru,
-        // Karnataka<span>•</span>Remote" (Indeed, 2024).
-        const bullet = SEPARATOR.exec(
-          node.firstChild === node.lastChild ? (node.textContent ?? '') : '',
-        );
+        // Karnataka<span>•</span>Remote" (Indeed, 2024). Only a short text child is read: every
+        // element's whole text would walk a page's wrappers again and again.
+        const only = node.firstChild;
+        const bullet =
+          only && only === node.lastChild && only.nodeType === 3 && (only as Text).data.length < 8
+            ? SEPARATOR.exec((only as Text).data)
+            : null;
         if (bullet) {
           out += ` ${bullet[1]} `;
           continue;
