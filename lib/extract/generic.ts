@@ -158,9 +158,10 @@ export const generic: SiteExtractor = {
     // Navigation") that the page's title names (Waymo's menu has six before it), else the first
     // one, else an element named for it (topjobs.lk's <h3 class="job-title">).
     const shown = [...doc.querySelectorAll('h1')].filter((h) => shownText(h));
-    const named = fold(`${docTitle(doc)} ${metaContent(doc, 'og:title')}`);
+    const title = docTitle(doc);
+    const named = fold(`${title} ${metaContent(doc, 'og:title')}`);
     // Or that starts with the title's first part (Python.org's heading adds the company and place).
-    const lead = fold(docTitle(doc).split(/ [-|–—] |, | at /)[0]);
+    const lead = fold(title.split(/ [-|–—] |, | at /)[0]);
     const names = (h: Element) => {
       const text = fold(shownText(h));
       return (
@@ -174,7 +175,7 @@ export const generic: SiteExtractor = {
       [...doc.querySelectorAll('h2')].find((h) => shownText(h) && names(h)) ??
       doc.querySelector('[class*=job-title]') ??
       // A page of no headings at all (Gem): the element whose text is the page's title.
-      elementOfText(doc, docTitle(doc));
+      elementOfText(doc, title);
     if (!h1 || !looksLikeJob(doc, url)) return {};
     let zone: Element = h1;
     for (let up = 0; up < 3; up++) {

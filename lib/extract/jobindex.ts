@@ -27,8 +27,6 @@ export const jobindex: SiteExtractor = {
   extract: (doc) => ({
     company_name: firstText(doc, '.jobtext-jobad__company') || profileName(doc),
     // An employer's template marks its place with a pin of its own (`.location`).
-    location:
-      firstText(doc, '.jobtext-jobad__place') ||
-      textOf(doc.querySelector('main .location, .location')),
+    location: firstText(doc, '.jobtext-jobad__place') || textOf(doc.querySelector('.location')),
   }),
 };

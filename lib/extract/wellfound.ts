@@ -18,7 +18,7 @@ export const wellfound: SiteExtractor = {
     const facts = doc.querySelector('h1')?.parentElement?.nextElementSibling;
     const items = facts?.localName === 'ul' ? [...facts.children] : [];
     // Each item after the first begins with the row's "|" separator.
-    const places = items.map((li) => textOf(li).replace(/^\|\s*/, '')).filter((t) => PLACE.test(t));
-    return { location: places[0] };
+    const place = items.map((li) => textOf(li).replace(/^\|\s*/, '')).find((t) => PLACE.test(t));
+    return { location: place };
   },
 };
